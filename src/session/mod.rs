@@ -1,0 +1,16 @@
+//! Flask's default session cookie, byte for byte (see `shared/flask-session/SPEC.md`):
+//! values and tags, Python-exact JSON, signing and verification, and Werkzeug's
+//! `Set-Cookie` formatting. Pure: no web framework types in here.
+
+pub mod b64;
+pub mod codec;
+pub mod flask;
+pub mod httpdate;
+pub mod json;
+pub mod set_cookie;
+pub mod tagged;
+pub mod value;
+
+pub use flask::{Session, SessionConfig};
+pub use codec::{ErrorKind, Inspection, Keys, Reason, dumps, inspect, loads};
+pub use value::{DateTime, Dict, Json, Value};
