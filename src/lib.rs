@@ -1,4 +1,13 @@
-//! An interactive course on cookies and Flask sessions. The library builds the whole site;
-//! `main.rs` only configures and serves it.
+//! An interactive course on cookies and Flask sessions, in four languages. The library builds
+//! the whole site (`app(state)`); `main.rs` only configures and serves it.
 
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod secret;
 pub mod session;
+pub mod state;
+pub mod web;
+
+pub use state::AppState;
+pub use web::app;

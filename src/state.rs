@@ -1,0 +1,44 @@
+//! Everything loaded once at start-up and shared by every request.
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::secret;
+use crate::session::{Keys, SessionConfig};
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// Cheap to clone: one `Arc`.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub keys: Keys,
+    pub session_config: SessionConfig,
+    pub clock: Clock,
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Load the secret key (environment, else the key file) and everything else the site
+    /// needs; fails with the path of whatever is wrong.
+    pub fn load(config: &Config) -> anyhow::Result<Self> {
+        let (secret, source) = secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
+        tracing::info!(?source, "secret key loaded");
+        Ok(Self::with_key(&secret))
+    }
+
+    /// A state signing with `secret` (tests use a known key to talk to real Flask).
+    pub fn with_key(secret: &[u8]) -> Self {
+        AppState(Arc::new(Inner {
+            keys: Keys::new(secret, &[]),
+            session_config: SessionConfig::default(),
+            clock: Clock::default(),
+        }))
+    }
+}

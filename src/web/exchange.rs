@@ -1,0 +1,156 @@
+//! One request/response exchange as Flask sees it: the cookies the browser sent, the
+//! session opened from them, and every `Set-Cookie` the response will carry. The session
+//! middleware creates it, handlers use it, and the middleware writes its headers — the one
+//! place where cookies leave the server.
+
+use crate::error::AppError;
+use crate::session::SessionConfig;
+use crate::session::flask::{Saved, Session};
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Shared between the middleware and the handler of one request.
+#[derive(Clone)]
+pub struct Exchange(Arc<Mutex<Inner>>);
+
+pub struct Inner {
+    /// Unix time of the request, fractional.
+    pub now: f64,
+    /// The raw `Cookie` header(s), joined as the browser sent them.
+    pub cookie_header: Option<String>,
+    /// Request cookies in order; lookups take the first of a name, as Werkzeug does.
+    pub cookies: Vec<(String, String)>,
+    pub session: Session,
+    /// The Flask session settings in force for this learner (the sandbox can shorten the
+    /// lifetime).
+    pub config: SessionConfig,
+    /// `Set-Cookie` values for plain cookies set by the handler, in order.
+    pub extra_set_cookies: Vec<String>,
+    /// The session's save result, once computed.
+    saved: Option<Saved>,
+}
+
+impl Exchange {
+    /// Parse the request's cookies and open the session from them, as Flask's
+    /// `open_session` does at the start of a request.
+    pub fn open(state: &AppState, now: f64, cookie_header: Option<String>) -> Self {
+        let cookies = cookie_header.as_deref().map(parse_cookie_header).unwrap_or_default();
+        let mut inner = Inner {
+            now,
+            cookie_header,
+            cookies,
+            session: Session::default(),
+            config: state.session_config.clone(),
+            extra_set_cookies: Vec::new(),
+            saved: None,
+        };
+        inner.config.lifetime = crate::web::sandbox::lifetime_for(state, &inner);
+        inner.session = Session::open(inner.cookie(&inner.config.cookie_name), &state.keys, &inner.config, now as i64);
+        Exchange(Arc::new(Mutex::new(inner)))
+    }
+
+    /// Lock for reading and writing. Handlers never hold it across an `.await`.
+    pub fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A poisoned lock only means a handler panicked mid-request; the data is still ours.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Decide the session's `Set-Cookie` now (idempotent until the session changes again).
+    pub fn commit(&self, state: &AppState) -> Result<Saved, AppError> {
+        let mut inner = self.lock();
+        if let Some(saved) = &inner.saved {
+            return Ok(saved.clone());
+        }
+        let saved = inner.session.save(&state.keys, &inner.config, inner.now)?;
+        inner.saved = Some(saved.clone());
+        Ok(saved)
+    }
+
+    /// Every `Set-Cookie` value this response sends, in order (session cookie last, as
+    /// Flask's `save_session` runs after the view).
+    pub fn set_cookie_headers(&self, state: &AppState) -> Result<Vec<String>, AppError> {
+        let saved = self.commit(state)?;
+        let inner = self.lock();
+        Ok(inner.extra_set_cookies.iter().cloned().chain(saved.set_cookie).collect())
+    }
+}
+
+impl Inner {
+    /// The first cookie of that name the request carried.
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Forget the cached save result: the session changed after a commit.
+    pub fn session_mut(&mut self) -> &mut Session {
+        self.saved = None;
+        &mut self.session
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Exchange {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Exchange>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("session middleware is not installed")))
+    }
+}
+
+/// Parse a `Cookie` header with the `cookie` crate, then undo Werkzeug-style quoting
+/// (`"a\054b"` → `a,b`) the way Werkzeug's `parse_cookie` does.
+pub fn parse_cookie_header(header: &str) -> Vec<(String, String)> {
+    cookie::Cookie::split_parse(header)
+        .filter_map(Result::ok)
+        .map(|c| {
+            let raw = c.value();
+            let value = if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+                unquote(&raw[1..raw.len() - 1])
+            } else {
+                raw.to_owned()
+            };
+            (c.name().to_owned(), value)
+        })
+        .collect()
+}
+
+// Werkzeug: `\\([0-3][0-7]{2}|.)` → that octal byte, or the escaped character itself.
+fn unquote(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() {
+            let oct = b.get(i + 1..i + 4).filter(|o| {
+                (b'0'..=b'3').contains(&o[0]) && o[1..].iter().all(|c| (b'0'..=b'7').contains(c))
+            });
+            if let Some(o) = oct {
+                out.push(((o[0] - b'0') << 6) | ((o[1] - b'0') << 3) | (o[2] - b'0'));
+                i += 4;
+            } else {
+                out.push(b[i + 1]);
+                i += 2;
+            }
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_header_keeps_order_and_unquotes_werkzeug_escapes() {
+        let got = parse_cookie_header(r#"a=1; b="x\054y\"z"; a=2"#);
+        assert_eq!(got, vec![("a".into(), "1".into()), ("b".into(), "x,y\"z".into()), ("a".into(), "2".into())]);
+    }
+}

@@ -1,0 +1,72 @@
+//! The HTTP layer: routes, the session middleware and the handlers. Thin adapters over the
+//! pure modules.
+
+pub mod api;
+pub mod exchange;
+pub mod form;
+pub mod sandbox;
+pub mod state_doc;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::header::{COOKIE, SET_COOKIE, VARY};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use exchange::Exchange;
+
+/// Form bodies are small; anything bigger is refused before a handler sees it.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The whole site as a router, ready for `axum::serve` or `oneshot` in tests.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/api/decode", post(api::decode))
+        .route("/sandbox/state", get(sandbox::state))
+        .route("/sandbox/session/set", post(sandbox::session_set))
+        .route("/sandbox/session/pop", post(sandbox::session_pop))
+        .route("/sandbox/session/clear", post(sandbox::session_clear))
+        .route("/sandbox/session/permanent", post(sandbox::session_permanent))
+        .route("/sandbox/cookies/set", post(sandbox::cookies_set))
+        .route("/sandbox/cookies/delete", post(sandbox::cookies_delete))
+        .layer(middleware::from_fn_with_state(state.clone(), flask_session))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+/// Open the Flask session before the handler, and after it write every cookie and the
+/// `Vary` header: the one place response cookies are set.
+async fn flask_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let now = state.clock.now();
+    let cookie_header = joined_cookie_header(&req);
+    let exchange = Exchange::open(&state, now, cookie_header);
+    req.extensions_mut().insert(exchange.clone());
+    let mut response = next.run(req).await;
+
+    let headers = match exchange.set_cookie_headers(&state) {
+        Ok(h) => h,
+        Err(e) => return e.into_response(),
+    };
+    let vary = exchange.commit(&state).map(|s| s.vary_cookie).unwrap_or(false);
+    let out = response.headers_mut();
+    for h in headers {
+        match HeaderValue::from_bytes(h.as_bytes()) {
+            Ok(v) => {
+                out.append(SET_COOKIE, v);
+            }
+            Err(_) => tracing::warn!("dropped a Set-Cookie value that is not a valid header"),
+        }
+    }
+    if vary {
+        out.append(VARY, HeaderValue::from_static("Cookie"));
+    }
+    out.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+fn joined_cookie_header(req: &Request) -> Option<String> {
+    let parts: Vec<&str> = req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}

@@ -1,0 +1,242 @@
+//! The sandbox API (`shared/contract.md`): each route does what a Flask view would do to the
+//! learner's real session or cookies, then answers with the state document (JSON) or a
+//! redirect back to the lesson (forms).
+
+use crate::error::AppError;
+use crate::session::Value;
+use crate::session::set_cookie::{CookieSpec, Expires, SameSite};
+use crate::state::AppState;
+use crate::web::exchange::{Exchange, Inner};
+use crate::web::form::Form;
+use crate::web::state_doc;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// The plain cookie that carries a learner's chosen `PERMANENT_SESSION_LIFETIME`.
+pub const LIFETIME_COOKIE: &str = "sandbox_lifetime";
+/// Shortest lifetime: short enough to watch a session expire live.
+pub const MIN_LIFETIME: i64 = 30;
+/// Longest session key accepted, in bytes.
+pub const MAX_KEY_LEN: usize = 128;
+/// Browsers keep a cookie at most 400 days; a year back lets learners delete by date.
+const MAX_AGE_RANGE: std::ops::RangeInclusive<i64> = -31_536_000..=34_560_000;
+
+/// The session lifetime in force for this request: the learner's sandbox choice if valid,
+/// else the site's.
+pub fn lifetime_for(state: &AppState, inner: &Inner) -> i64 {
+    let default = state.session_config.lifetime;
+    inner
+        .cookie(LIFETIME_COOKIE)
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|l| (MIN_LIFETIME..=default).contains(l))
+        .unwrap_or(default)
+}
+
+/// JSON when asked for; else a 303 to a validated `next`; else JSON.
+fn answer(state: &AppState, exchange: &Exchange, headers: &HeaderMap, form: &Form) -> Result<Response, AppError> {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"));
+    let next = form.get("next").map(validate_next).transpose()?;
+    // Decide the cookie now, so an oversized session is refused before anything is sent.
+    exchange.commit(state)?;
+    match next {
+        Some(next) if !wants_json => Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response()),
+        _ => Ok(Json(state_doc::build(state, exchange)?).into_response()),
+    }
+}
+
+/// A path on this site: `/…`, not `//host` or `/\host`, no control characters.
+pub fn validate_next(next: &str) -> Result<String, AppError> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 2048
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if ok { Ok(next.to_owned()) } else { Err(AppError::field("next", "must be a path on this site, starting with one '/'")) }
+}
+
+fn session_key(form: &Form) -> Result<String, AppError> {
+    let key = form.require("key")?;
+    if key.is_empty() {
+        return Err(AppError::field("key", "must not be empty"));
+    }
+    if key.len() > MAX_KEY_LEN {
+        return Err(AppError::field("key", format!("{} bytes is longer than {MAX_KEY_LEN}", key.len())));
+    }
+    Ok(key.to_owned())
+}
+
+/// Apply `change` to a copy of the session; keep it only if the cookie still fits.
+fn change_session(state: &AppState, exchange: &Exchange, change: impl FnOnce(&mut crate::session::Session)) -> Result<(), AppError> {
+    let mut inner = exchange.lock();
+    let before = inner.session.clone();
+    change(inner.session_mut());
+    let result = inner.session.save(&state.keys, &inner.config, inner.now);
+    if let Err(too_large) = result {
+        // Nothing changes: the browser keeps the cookie it has.
+        *inner.session_mut() = before;
+        return Err(too_large.into());
+    }
+    Ok(())
+}
+
+pub async fn state(State(state): State<AppState>, exchange: Exchange) -> Result<Json<serde_json::Value>, AppError> {
+    Ok(Json(state_doc::build(&state, &exchange)?))
+}
+
+pub async fn session_set(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let key = session_key(&form)?;
+    let value = form.require("value")?.to_owned();
+    change_session(&state, &exchange, |s| s.set(key, Value::Str(value)))?;
+    answer(&state, &exchange, &headers, &form)
+}
+
+pub async fn session_pop(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let key = session_key(&form)?;
+    change_session(&state, &exchange, |s| {
+        s.pop(&key);
+    })?;
+    answer(&state, &exchange, &headers, &form)
+}
+
+pub async fn session_clear(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    change_session(&state, &exchange, crate::session::Session::clear)?;
+    answer(&state, &exchange, &headers, &form)
+}
+
+pub async fn session_permanent(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let permanent = match form.require("permanent")?.trim() {
+        "true" | "on" | "1" => true,
+        "false" | "off" | "0" => false,
+        other => return Err(AppError::field("permanent", format!("{other:?} is not true or false"))),
+    };
+    let lifetime = form.int_in("lifetime", MIN_LIFETIME..=state.session_config.lifetime)?;
+    {
+        let mut inner = exchange.lock();
+        if let Some(l) = lifetime {
+            inner.config.lifetime = l;
+            let mut spec = CookieSpec::new(LIFETIME_COOKIE, l.to_string());
+            spec.max_age = Some(state.session_config.lifetime);
+            spec.samesite = Some(SameSite::Lax);
+            let header = spec.to_header(inner.now).unwrap_or_default();
+            inner.extra_set_cookies.push(header);
+        }
+    }
+    change_session(&state, &exchange, |s| s.set_permanent(permanent))?;
+    answer(&state, &exchange, &headers, &form)
+}
+
+/// RFC 6265 `token`: visible ASCII except separators.
+pub fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| (0x21..0x7f).contains(&b) && !b"()<>@,;:\\\"/[]?={}".contains(&b))
+}
+
+fn cookie_name(form: &Form) -> Result<String, AppError> {
+    let name = form.require("name")?;
+    if !is_token(name) {
+        return Err(AppError::field("name", "a cookie name must be letters, digits and !#$%&'*+-.^_`|~ only (an RFC 6265 token)"));
+    }
+    if name.len() > 256 {
+        return Err(AppError::field("name", "is longer than 256 bytes"));
+    }
+    Ok(name.to_owned())
+}
+
+fn parse_expires(raw: &str) -> Result<i64, AppError> {
+    let bad = || AppError::field("expires", format!("{raw:?} is not a date (use 2030-01-31T12:00, Unix seconds or an HTTP date)"));
+    let t = if let Ok(n) = raw.parse::<i64>() {
+        n
+    } else if let Some(dt) = parse_iso_utc(raw) {
+        dt
+    } else {
+        crate::session::httpdate::parse_rfc2822(raw).map(|d| d.unix).ok_or_else(bad)?
+    };
+    // Browsers and Werkzeug both handle 1970 … 9999.
+    if !(0..=crate::session::httpdate::MAX_UNIX).contains(&t) {
+        return Err(AppError::field("expires", format!("{raw:?} is outside 1970–9999")));
+    }
+    Ok(t)
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS][Z]`, as `<input type="datetime-local">` sends it, read as UTC.
+fn parse_iso_utc(raw: &str) -> Option<i64> {
+    let raw = raw.trim_end_matches('Z');
+    let (date, time) = raw.split_once(['T', ' '])?;
+    let d: Vec<&str> = date.split('-').collect();
+    let t: Vec<&str> = time.split(':').collect();
+    if d.len() != 3 || !(2..=3).contains(&t.len()) {
+        return None;
+    }
+    let num = |s: &str, max: u32| s.parse::<u32>().ok().filter(|n| *n <= max);
+    let (y, m, day) = (d[0].parse::<i64>().ok()?, num(d[1], 12)?, num(d[2], 31)?);
+    let (hh, mm) = (num(t[0], 23)?, num(t[1], 59)?);
+    let ss = t.get(2).map_or(Some(0), |s| num(s, 59))?;
+    if m == 0 || day == 0 {
+        return None;
+    }
+    Some(crate::session::httpdate::days_from_civil(y, m, day) * 86_400 + i64::from(hh * 3600 + mm * 60 + ss))
+}
+
+fn cookie_spec(form: &Form, name: String, value: String) -> Result<CookieSpec, AppError> {
+    let mut spec = CookieSpec::new(name, value);
+    if let Some(path) = form.optional("path") {
+        if !path.starts_with('/') || path.len() > 256 || path.chars().any(char::is_control) {
+            return Err(AppError::field("path", "must start with '/' (at most 256 characters)"));
+        }
+        spec.path = Some(path.to_owned());
+    }
+    if let Some(domain) = form.optional("domain") {
+        let ok = domain.len() <= 253 && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        if !ok {
+            return Err(AppError::field("domain", "must be a host name such as example.com"));
+        }
+        spec.domain = Some(domain.to_owned());
+    }
+    spec.secure = form.flag("secure", false)?;
+    spec.httponly = form.flag("httponly", false)?;
+    spec.samesite = match form.optional("samesite") {
+        None => None,
+        Some(s) => Some(SameSite::parse(s).ok_or_else(|| AppError::field("samesite", format!("{s:?} is not Lax, Strict or None")))?),
+    };
+    Ok(spec)
+}
+
+pub async fn cookies_set(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let name = cookie_name(&form)?;
+    let value = form.require("value")?.to_owned();
+    let mut spec = cookie_spec(&form, name, value)?;
+    spec.max_age = form.int_in("max_age", MAX_AGE_RANGE)?;
+    spec.expires = form.optional("expires").map(parse_expires).transpose()?.map(Expires::At);
+    {
+        let mut inner = exchange.lock();
+        let header = spec.to_header(inner.now).ok_or_else(|| AppError::field("expires", "is out of range"))?;
+        let limit = inner.config.max_cookie_size;
+        if header.len() > limit {
+            return Err(AppError::TooLarge { size: header.len(), limit });
+        }
+        inner.extra_set_cookies.push(header);
+    }
+    answer(&state, &exchange, &headers, &form)
+}
+
+pub async fn cookies_delete(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let name = cookie_name(&form)?;
+    let spec = cookie_spec(&form, name, String::new())?.deletion();
+    {
+        let mut inner = exchange.lock();
+        let header = spec.to_header(inner.now).unwrap_or_default();
+        inner.extra_set_cookies.push(header);
+    }
+    answer(&state, &exchange, &headers, &form)
+}

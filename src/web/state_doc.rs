@@ -1,0 +1,92 @@
+//! The state document of `shared/contract.md`: what the browser holds after this response,
+//! the session cookie taken apart, and the headers just sent.
+
+use crate::error::AppError;
+use crate::session::httpdate::rfc3339;
+use crate::session::value::python_float_repr;
+use crate::session::{Json, Keys, codec};
+use crate::state::AppState;
+use crate::web::exchange::Exchange;
+use serde_json::{Map, Value as J, json};
+
+/// The payload as stored, tags included; NaN/±Infinity as strings, integers beyond 64 bits
+/// as decimal strings (JSON numbers cannot carry them faithfully).
+pub fn json_to_serde(j: &Json) -> J {
+    match j {
+        Json::Null => J::Null,
+        Json::Bool(b) => J::Bool(*b),
+        Json::Int(i) => json!(i),
+        Json::BigInt(s) => s.parse::<u64>().map_or_else(|_| J::String(s.clone()), |u| json!(u)),
+        Json::Float(f) if f.is_finite() => json!(f),
+        Json::Float(f) => J::String(python_float_repr(*f, "NaN", "Infinity")),
+        Json::Str(s) => J::String(s.clone()),
+        Json::Array(items) => J::Array(items.iter().map(json_to_serde).collect()),
+        Json::Object(entries) => J::Object(entries.iter().map(|(k, v)| (k.clone(), json_to_serde(v))).collect::<Map<_, _>>()),
+    }
+}
+
+/// The `session` object for `cookie` under `keys` at `now`, checked against `max_age`.
+pub fn describe(cookie: Option<&str>, keys: Option<&Keys>, now: i64, max_age: Option<i64>) -> J {
+    let Some(cookie) = cookie.filter(|c| !c.is_empty()) else {
+        return json!({
+            "cookie": null, "valid": false, "error": null, "reason": null, "explanation": null,
+            "data": null, "python": null, "compressed": false, "signed_at": null,
+            "permanent": false, "expires": null, "parts": null, "size": 0,
+        });
+    };
+    let ins = codec::inspect(cookie, keys, now, max_age);
+    let permanent = match &ins.value {
+        Some(crate::session::Value::Dict(d)) => d.get("_permanent").is_some_and(|v| v.is_truthy()),
+        _ => false,
+    };
+    let signed_at = ins.signed_at.and_then(|t| i64::try_from(t).ok());
+    let expires = match (signed_at, max_age) {
+        (Some(t), Some(m)) => t.checked_add(m).and_then(rfc3339),
+        _ => None,
+    };
+    json!({
+        "cookie": cookie,
+        "valid": ins.is_valid(),
+        "error": ins.error.as_ref().map(|r| r.kind().as_str()),
+        "reason": ins.error.as_ref().map(|r| r.code()),
+        "explanation": ins.error.as_ref().map(|r| r.to_string()),
+        "data": ins.json.as_ref().map(json_to_serde),
+        "python": ins.value.as_ref().map(|v| v.python_repr()),
+        "compressed": ins.compressed,
+        "signed_at": signed_at.and_then(rfc3339),
+        "permanent": permanent,
+        "expires": expires,
+        "parts": {"payload": ins.payload, "timestamp": ins.timestamp, "signature": ins.signature},
+        "key_index": ins.key_index,
+        "size": cookie.len(),
+    })
+}
+
+/// The state document for this exchange, after the handler ran.
+pub fn build(state: &AppState, exchange: &Exchange) -> Result<J, AppError> {
+    let set_cookie = exchange.set_cookie_headers(state)?;
+    let saved = exchange.commit(state)?;
+    let inner = exchange.lock();
+    let mut cookies = Map::new();
+    for (name, value) in &inner.cookies {
+        cookies.entry(name.clone()).or_insert_with(|| J::String(value.clone()));
+    }
+    // The cookie the browser holds after this response: the new one if one was sent.
+    let cookie = match &saved.cookie {
+        Some(new) => Some(new.as_str()),
+        None => inner.cookie(&inner.config.cookie_name),
+    };
+    let mut session = describe(cookie, Some(&state.keys), inner.now as i64, Some(inner.config.lifetime));
+    if let Some(reason) = inner.session.open_error().filter(|_| saved.cookie.is_none()) {
+        session["opened_with"] = json!({"error": reason.kind().as_str(), "reason": reason.code()});
+    }
+    session["lifetime"] = json!(inner.config.lifetime);
+    Ok(json!({
+        "cookies": cookies,
+        "cookie_header": inner.cookie_header,
+        "session": session,
+        "set_cookie": set_cookie,
+        "store": {"mode": "cookie", "key": null, "ttl": null},
+        "now": rfc3339(inner.now as i64),
+    }))
+}
