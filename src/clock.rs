@@ -14,12 +14,16 @@ pub struct Clock {
 impl Clock {
     /// Unix time in seconds, with the fraction (Flask's `time.time()`).
     pub fn now(&self) -> f64 {
-        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0);
         wall + self.offset_ms.load(Ordering::Relaxed) as f64 / 1000.0
     }
 
     /// Shift the clock by `seconds` (tests only need it, but it is harmless anywhere).
     pub fn advance(&self, seconds: f64) {
-        self.offset_ms.fetch_add((seconds * 1000.0) as i64, Ordering::Relaxed);
+        self.offset_ms
+            .fetch_add((seconds * 1000.0) as i64, Ordering::Relaxed);
     }
 }

@@ -21,7 +21,12 @@ pub struct Config {
     pub content: Option<PathBuf>,
 
     /// Where the generated secret key is kept when `SECRET_KEY` is not set.
-    #[arg(long, env = "SECRET_KEY_FILE", default_value = ".secret-key", value_name = "FILE")]
+    #[arg(
+        long,
+        env = "SECRET_KEY_FILE",
+        default_value = ".secret-key",
+        value_name = "FILE"
+    )]
     pub secret_key_file: PathBuf,
 
     #[command(subcommand)]
@@ -37,6 +42,12 @@ pub enum Command {
 impl Config {
     /// Defaults for tests: an ephemeral port and a throwaway key file.
     pub fn for_tests(secret_key_file: PathBuf) -> Self {
-        Config { host: "127.0.0.1".into(), port: 0, content: None, secret_key_file, command: None }
+        Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            content: None,
+            secret_key_file,
+            command: None,
+        }
     }
 }

@@ -10,7 +10,10 @@ use serde_json::json;
 pub enum AppError {
     /// A form field that is missing or invalid: 400 naming it.
     #[error("{field}: {message}")]
-    BadField { field: &'static str, message: String },
+    BadField {
+        field: &'static str,
+        message: String,
+    },
     /// The session would not fit in a browser cookie: 400 with the size it would have had.
     #[error("the session cookie would be {size} bytes, over the {limit}-byte limit")]
     TooLarge { size: usize, limit: usize },
@@ -22,13 +25,19 @@ pub enum AppError {
 
 impl AppError {
     pub fn field(field: &'static str, message: impl Into<String>) -> Self {
-        AppError::BadField { field, message: message.into() }
+        AppError::BadField {
+            field,
+            message: message.into(),
+        }
     }
 }
 
 impl From<crate::session::flask::TooLarge> for AppError {
     fn from(t: crate::session::flask::TooLarge) -> Self {
-        AppError::TooLarge { size: t.size, limit: t.limit }
+        AppError::TooLarge {
+            size: t.size,
+            limit: t.limit,
+        }
     }
 }
 

@@ -25,7 +25,10 @@ pub fn load(env_value: Option<String>, file: &Path) -> anyhow::Result<(Vec<u8>, 
         Ok(text) => {
             let key = text.trim_end_matches(['\n', '\r']);
             if key.is_empty() {
-                bail!("secret key file {} is empty; delete it to generate a new key", file.display());
+                bail!(
+                    "secret key file {} is empty; delete it to generate a new key",
+                    file.display()
+                );
             }
             let mode = fs::metadata(file)?.permissions().mode() & 0o777;
             if mode & 0o077 != 0 {
@@ -62,7 +65,10 @@ mod tests {
     use super::*;
 
     fn temp_path(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("cookie-course-secret-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "cookie-course-secret-{}-{name}",
+            std::process::id()
+        ));
         let _ = fs::remove_dir_all(&dir);
         dir.join("nested").join("key")
     }
@@ -71,8 +77,14 @@ mod tests {
     fn environment_key_wins_over_the_file() {
         let path = temp_path("env");
         let (key, src) = load(Some("from-env".into()), &path).unwrap();
-        assert_eq!((key.as_slice(), src), (&b"from-env"[..], KeySource::Environment));
-        assert!(!path.exists(), "no file is written when the environment has a key");
+        assert_eq!(
+            (key.as_slice(), src),
+            (&b"from-env"[..], KeySource::Environment)
+        );
+        assert!(
+            !path.exists(),
+            "no file is written when the environment has a key"
+        );
     }
 
     #[test]
@@ -81,7 +93,10 @@ mod tests {
         let (first, src) = load(None, &path).unwrap();
         assert_eq!(src, KeySource::NewFile);
         assert_eq!(first.len(), 64);
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         let (second, src) = load(Some(String::new()), &path).unwrap();
         assert_eq!((second, src), (first, KeySource::ExistingFile));
     }

@@ -28,7 +28,8 @@ impl AppState {
     /// Load the secret key (environment, else the key file) and everything else the site
     /// needs; fails with the path of whatever is wrong.
     pub fn load(config: &Config) -> anyhow::Result<Self> {
-        let (secret, source) = secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
+        let (secret, source) =
+            secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
         tracing::info!(?source, "secret key loaded");
         Ok(Self::with_key(&secret))
     }

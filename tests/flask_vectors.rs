@@ -17,18 +17,34 @@ fn every_encode_vector_is_reproduced_byte_for_byte() {
     for case in cases {
         let id = case["id"].as_str().unwrap();
         let k = keys(case);
-        assert_eq!(k.derived_key_hex(), case["parts"]["derived_key_hex"].as_str().unwrap(), "{id}");
+        assert_eq!(
+            k.derived_key_hex(),
+            case["parts"]["derived_key_hex"].as_str().unwrap(),
+            "{id}"
+        );
         let session = dict(&case["session"]);
         let enc = codec::dumps(&session, &k, case["timestamp"].as_i64().unwrap()).unwrap();
-        assert_eq!(enc.json, case["payload_json"].as_str().unwrap(), "{id}: JSON text");
-        assert_eq!(enc.compressed, case["compressed"].as_bool().unwrap(), "{id}: compression");
+        assert_eq!(
+            enc.json,
+            case["payload_json"].as_str().unwrap(),
+            "{id}: JSON text"
+        );
+        assert_eq!(
+            enc.compressed,
+            case["compressed"].as_bool().unwrap(),
+            "{id}: compression"
+        );
         // Our zlib is the system zlib (flate2's `zlib` feature), so compressed cookies match
         // CPython's byte for byte too.
         assert_eq!(enc.cookie, case["cookie"].as_str().unwrap(), "{id}: cookie");
 
-        let back = codec::loads(&enc.cookie, &k, case["timestamp"].as_i64().unwrap(), None).unwrap();
+        let back =
+            codec::loads(&enc.cookie, &k, case["timestamp"].as_i64().unwrap(), None).unwrap();
         let want = value(&case["decoded"]);
-        assert!(same(&Value::Dict(back), &want), "{id}: decodes to what Flask reads back");
+        assert!(
+            same(&Value::Dict(back), &want),
+            "{id}: decodes to what Flask reads back"
+        );
     }
 }
 
@@ -48,7 +64,13 @@ fn every_decode_vector_has_the_outcome_flask_reported() {
         let got = ins.error.as_ref().map_or("ok", |r| r.kind().as_str());
         assert_eq!(got, outcome, "{id}: {:?}", ins.error);
         if outcome == "ok" {
-            let data = codec::loads(case["cookie"].as_str().unwrap(), &k, case["now"].as_i64().unwrap(), case["max_age"].as_i64()).unwrap();
+            let data = codec::loads(
+                case["cookie"].as_str().unwrap(),
+                &k,
+                case["now"].as_i64().unwrap(),
+                case["max_age"].as_i64(),
+            )
+            .unwrap();
             assert!(same(&Value::Dict(data), &value(&case["expected"])), "{id}");
         }
         // Where real Flask answered 500 we explain instead; everywhere else we open the same
@@ -57,13 +79,26 @@ fn every_decode_vector_has_the_outcome_flask_reported() {
             let mut s = Session::open(
                 Some(case["cookie"].as_str().unwrap()),
                 &k,
-                &SessionConfig { lifetime: case["max_age"].as_i64().unwrap(), ..SessionConfig::default() },
+                &SessionConfig {
+                    lifetime: case["max_age"].as_i64().unwrap(),
+                    ..SessionConfig::default()
+                },
                 case["now"].as_i64().unwrap(),
             );
             let _ = s.get("_");
-            assert!(same(&Value::Dict(s.peek().clone()), &value(&case["flask"]["session"])), "{id}");
+            assert!(
+                same(
+                    &Value::Dict(s.peek().clone()),
+                    &value(&case["flask"]["session"])
+                ),
+                "{id}"
+            );
         } else {
-            assert_eq!(ins.error.as_ref().map(|r| r.kind()), Some(ErrorKind::Malformed), "{id}");
+            assert_eq!(
+                ins.error.as_ref().map(|r| r.kind()),
+                Some(ErrorKind::Malformed),
+                "{id}"
+            );
         }
     }
 }
@@ -72,10 +107,16 @@ fn config(c: &J) -> SessionConfig {
     SessionConfig {
         cookie_name: c["SESSION_COOKIE_NAME"].as_str().unwrap().into(),
         domain: c["SESSION_COOKIE_DOMAIN"].as_str().map(Into::into),
-        path: c["SESSION_COOKIE_PATH"].as_str().or(c["APPLICATION_ROOT"].as_str()).unwrap().into(),
+        path: c["SESSION_COOKIE_PATH"]
+            .as_str()
+            .or(c["APPLICATION_ROOT"].as_str())
+            .unwrap()
+            .into(),
         httponly: c["SESSION_COOKIE_HTTPONLY"].as_bool().unwrap(),
         secure: c["SESSION_COOKIE_SECURE"].as_bool().unwrap(),
-        samesite: c["SESSION_COOKIE_SAMESITE"].as_str().and_then(SameSite::parse),
+        samesite: c["SESSION_COOKIE_SAMESITE"]
+            .as_str()
+            .and_then(SameSite::parse),
         partitioned: c["SESSION_COOKIE_PARTITIONED"].as_bool().unwrap(),
         lifetime: c["PERMANENT_SESSION_LIFETIME"].as_i64().unwrap(),
         refresh_each_request: c["SESSION_REFRESH_EACH_REQUEST"].as_bool().unwrap(),
@@ -94,7 +135,13 @@ fn every_session_header_vector_sends_what_flask_sent() {
         let mut s = Session::open(case["request_cookie"].as_str(), &k, &cfg, now as i64);
         let ops = case["ops"].as_array().unwrap();
         if !ops.is_empty() {
-            assert!(same(&Value::Dict(s.peek().clone()), &value(&case["expected"]["opened_session"])), "{id}");
+            assert!(
+                same(
+                    &Value::Dict(s.peek().clone()),
+                    &value(&case["expected"]["opened_session"])
+                ),
+                "{id}"
+            );
         }
         for op in ops {
             let key = op["key"].as_str().unwrap_or_default();
@@ -118,12 +165,27 @@ fn every_session_header_vector_sends_what_flask_sent() {
             }
         }
         let saved = s.save(&k, &cfg, now).unwrap();
-        let want: Vec<&str> = case["expected"]["set_cookie"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+        let want: Vec<&str> = case["expected"]["set_cookie"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .collect();
         let got: Vec<&str> = saved.set_cookie.iter().map(String::as_str).collect();
         assert_eq!(got, want, "{id}");
-        assert_eq!(saved.vary_cookie, case["expected"]["vary"] == "Cookie", "{id}: Vary");
+        assert_eq!(
+            saved.vary_cookie,
+            case["expected"]["vary"] == "Cookie",
+            "{id}: Vary"
+        );
         if !ops.is_empty() {
-            assert!(same(&Value::Dict(s.peek().clone()), &value(&case["expected"]["final_session"])), "{id}");
+            assert!(
+                same(
+                    &Value::Dict(s.peek().clone()),
+                    &value(&case["expected"]["final_session"])
+                ),
+                "{id}"
+            );
         }
     }
 }
@@ -134,7 +196,10 @@ fn every_set_cookie_vector_matches_werkzeug() {
     for case in v["set_cookie_headers"].as_array().unwrap() {
         let id = case["id"].as_str().unwrap();
         let a = &case["args"];
-        let mut spec = CookieSpec::new(a["key"].as_str().unwrap(), a["value"].as_str().unwrap_or(""));
+        let mut spec = CookieSpec::new(
+            a["key"].as_str().unwrap(),
+            a["value"].as_str().unwrap_or(""),
+        );
         spec.path = a["path"].as_str().map(Into::into);
         spec.domain = a["domain"].as_str().map(Into::into);
         spec.secure = a["secure"].as_bool().unwrap_or(false);
@@ -149,12 +214,18 @@ fn every_set_cookie_vector_matches_werkzeug() {
         };
         spec.expires = match &a["expires"] {
             J::Null => None,
-            J::Object(o) if o.contains_key("unix") => Some(Expires::At(o["unix"].as_i64().unwrap())),
-            J::Object(o) if o.contains_key("datetime") => match value(&serde_json::json!({"$datetime": o["datetime"]})) {
-                Value::DateTime(dt) => Some(Expires::At(dt.unix)),
-                other => panic!("{id}: {other:?}"),
-            },
-            J::Object(o) if o.contains_key("string") => Some(Expires::Verbatim(o["string"].as_str().unwrap().into())),
+            J::Object(o) if o.contains_key("unix") => {
+                Some(Expires::At(o["unix"].as_i64().unwrap()))
+            }
+            J::Object(o) if o.contains_key("datetime") => {
+                match value(&serde_json::json!({"$datetime": o["datetime"]})) {
+                    Value::DateTime(dt) => Some(Expires::At(dt.unix)),
+                    other => panic!("{id}: {other:?}"),
+                }
+            }
+            J::Object(o) if o.contains_key("string") => {
+                Some(Expires::Verbatim(o["string"].as_str().unwrap().into()))
+            }
             other => panic!("{id}: unsupported expires {other}"),
         };
         if case["call"] == "delete_cookie" {
@@ -162,10 +233,23 @@ fn every_set_cookie_vector_matches_werkzeug() {
         }
         let header = spec.to_header(case["now"].as_f64().unwrap()).unwrap();
         // Werkzeug's header string shows each UTF-8 byte of a name as one Latin-1 char.
-        let want: Vec<u8> = case["expected"]["set_cookie"].as_str().unwrap().chars().map(|c| c as u32 as u8).collect();
+        let want: Vec<u8> = case["expected"]["set_cookie"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .map(|c| c as u32 as u8)
+            .collect();
         assert_eq!(header.as_bytes(), want.as_slice(), "{id}");
-        assert_eq!(header.len() as u64, case["expected"]["length"].as_u64().unwrap(), "{id}");
-        assert_eq!(header.len() > case["max_cookie_size"].as_u64().unwrap() as usize, case["expected"]["size_warning"].as_bool().unwrap(), "{id}");
+        assert_eq!(
+            header.len() as u64,
+            case["expected"]["length"].as_u64().unwrap(),
+            "{id}"
+        );
+        assert_eq!(
+            header.len() > case["max_cookie_size"].as_u64().unwrap() as usize,
+            case["expected"]["size_warning"].as_bool().unwrap(),
+            "{id}"
+        );
     }
 }
 

@@ -109,9 +109,15 @@ mod tests {
     fn lenient_decoder_accepts_what_python_accepts() {
         assert_eq!(decode_segment(b"ZVPxAA").unwrap(), [0x65, 0x53, 0xf1, 0x00]);
         assert_eq!(decode_segment(b"_w").unwrap(), [0xff]);
-        assert_eq!(decode_segment(b"ZVPxAA=").unwrap(), [0x65, 0x53, 0xf1, 0x00]);
+        assert_eq!(
+            decode_segment(b"ZVPxAA=").unwrap(),
+            [0x65, 0x53, 0xf1, 0x00]
+        );
         assert_eq!(decode_segment(b"").unwrap(), Vec::<u8>::new());
-        assert_eq!(decode_segment(b"Z!VPxAA==").unwrap(), [0x65, 0x53, 0xf1, 0x00]);
+        assert_eq!(
+            decode_segment(b"Z!VPxAA==").unwrap(),
+            [0x65, 0x53, 0xf1, 0x00]
+        );
         assert_eq!(decode_segment(b"Z!VPxAA="), Err(B64Error::IncorrectPadding));
         assert_eq!(decode_segment(b"A"), Err(B64Error::ImpossibleLength));
     }
@@ -119,7 +125,10 @@ mod tests {
     #[test]
     fn tag_bytes_need_their_own_padding() {
         assert_eq!(decode_tag_bytes("+/8=").unwrap().unwrap(), [0xfb, 0xff]);
-        assert_eq!(decode_tag_bytes("AAE"), Some(Err(B64Error::IncorrectPadding)));
+        assert_eq!(
+            decode_tag_bytes("AAE"),
+            Some(Err(B64Error::IncorrectPadding))
+        );
         assert_eq!(decode_tag_bytes("é"), None);
     }
 }

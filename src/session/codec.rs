@@ -37,7 +37,9 @@ pub struct Keys {
 impl std::fmt::Debug for Keys {
     // Never print a key, not even in a debug log.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Keys").field("count", &self.verifiers.len()).finish_non_exhaustive()
+        f.debug_struct("Keys")
+            .field("count", &self.verifiers.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -57,8 +59,15 @@ impl Keys {
             .iter()
             .map(|d| HmacSha1::new_from_slice(d).expect("HMAC accepts any key length"))
             .collect();
-        let derived_hex = derived.iter().map(|d| d.iter().map(|b| format!("{b:02x}")).collect()).collect();
-        Keys { signer: verifiers[0].clone(), verifiers, derived_hex }
+        let derived_hex = derived
+            .iter()
+            .map(|d| d.iter().map(|b| format!("{b:02x}")).collect())
+            .collect();
+        Keys {
+            signer: verifiers[0].clone(),
+            verifiers,
+            derived_hex,
+        }
     }
 
     /// The derived signing key in hex (what `derived_key_hex` in the vectors shows).
@@ -115,7 +124,11 @@ pub fn sign_json(json: String, keys: &Keys, now: i64) -> Encoded {
     let sig = keys.signature(cookie.as_bytes());
     cookie.push('.');
     cookie.push_str(&sig);
-    Encoded { cookie, json, compressed }
+    Encoded {
+        cookie,
+        json,
+        compressed,
+    }
 }
 
 fn zlib(data: &[u8]) -> Option<Vec<u8>> {
@@ -212,20 +225,63 @@ impl Reason {
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Reason::NoKey => write!(f, "no secret key was given, so the signature could not be checked; the payload is readable anyway because it is signed, not encrypted"),
-            Reason::NoSeparator => write!(f, "the value has no '.', so it is not a signed value at all"),
-            Reason::SignatureMismatch => write!(f, "the signature does not match the payload and timestamp under any of the keys: the cookie was changed, or signed with another secret key"),
-            Reason::TimestampMissing => write!(f, "the signature is valid but there is no timestamp segment"),
-            Reason::TimestampMalformed => write!(f, "the timestamp segment is not valid base64 of at most 8 bytes"),
-            Reason::TooOld { age, max_age } => write!(f, "the cookie was signed {age} s ago, more than the allowed {max_age} s (PERMANENT_SESSION_LIFETIME)"),
-            Reason::FromTheFuture { ahead } => write!(f, "the cookie's timestamp is {ahead} s in the future, which itsdangerous treats as expired"),
-            Reason::TimestampOutOfRange { ts } => write!(f, "the signature is valid but the timestamp {ts} is after the year 9999; real Flask crashes with HTTP 500 here"),
-            Reason::PayloadBase64 => write!(f, "the signature is valid but the payload is not base64; real Flask answers HTTP 500"),
-            Reason::PayloadZlib => write!(f, "the payload is marked compressed ('.') but is not valid zlib data; real Flask answers HTTP 500"),
-            Reason::PayloadUtf8 => write!(f, "the payload bytes are not UTF-8; real Flask answers HTTP 500"),
-            Reason::PayloadJson(e) => write!(f, "the payload is not valid JSON ({e}); real Flask answers HTTP 500"),
-            Reason::PayloadTag(e) => write!(f, "the tagged value {:?} cannot be converted back ({}); real Flask answers HTTP 500", e.tag, e.message),
-            Reason::NotADict(t) => write!(f, "the payload is a {t}, not a dict; real Flask answers HTTP 500"),
+            Reason::NoKey => write!(
+                f,
+                "no secret key was given, so the signature could not be checked; the payload is readable anyway because it is signed, not encrypted"
+            ),
+            Reason::NoSeparator => write!(
+                f,
+                "the value has no '.', so it is not a signed value at all"
+            ),
+            Reason::SignatureMismatch => write!(
+                f,
+                "the signature does not match the payload and timestamp under any of the keys: the cookie was changed, or signed with another secret key"
+            ),
+            Reason::TimestampMissing => write!(
+                f,
+                "the signature is valid but there is no timestamp segment"
+            ),
+            Reason::TimestampMalformed => write!(
+                f,
+                "the timestamp segment is not valid base64 of at most 8 bytes"
+            ),
+            Reason::TooOld { age, max_age } => write!(
+                f,
+                "the cookie was signed {age} s ago, more than the allowed {max_age} s (PERMANENT_SESSION_LIFETIME)"
+            ),
+            Reason::FromTheFuture { ahead } => write!(
+                f,
+                "the cookie's timestamp is {ahead} s in the future, which itsdangerous treats as expired"
+            ),
+            Reason::TimestampOutOfRange { ts } => write!(
+                f,
+                "the signature is valid but the timestamp {ts} is after the year 9999; real Flask crashes with HTTP 500 here"
+            ),
+            Reason::PayloadBase64 => write!(
+                f,
+                "the signature is valid but the payload is not base64; real Flask answers HTTP 500"
+            ),
+            Reason::PayloadZlib => write!(
+                f,
+                "the payload is marked compressed ('.') but is not valid zlib data; real Flask answers HTTP 500"
+            ),
+            Reason::PayloadUtf8 => write!(
+                f,
+                "the payload bytes are not UTF-8; real Flask answers HTTP 500"
+            ),
+            Reason::PayloadJson(e) => write!(
+                f,
+                "the payload is not valid JSON ({e}); real Flask answers HTTP 500"
+            ),
+            Reason::PayloadTag(e) => write!(
+                f,
+                "the tagged value {:?} cannot be converted back ({}); real Flask answers HTTP 500",
+                e.tag, e.message
+            ),
+            Reason::NotADict(t) => write!(
+                f,
+                "the payload is a {t}, not a dict; real Flask answers HTTP 500"
+            ),
         }
     }
 }
@@ -293,7 +349,11 @@ pub fn inspect(cookie: &str, keys: Option<&Keys>, now: i64, max_age: Option<i64>
         None => (signed_part, None),
     };
     let compressed = payload_seg.first() == Some(&b'.');
-    let payload_b64 = if compressed { &payload_seg[1..] } else { payload_seg };
+    let payload_b64 = if compressed {
+        &payload_seg[1..]
+    } else {
+        payload_seg
+    };
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     let mut ins = Inspection {
         payload: text(payload_b64),
@@ -322,7 +382,11 @@ pub fn inspect(cookie: &str, keys: Option<&Keys>, now: i64, max_age: Option<i64>
 
     // Flask's order: signature, timestamp, age, payload.
     let Some(keys) = keys else {
-        ins.error = Some(if has_sep { Reason::NoKey } else { Reason::NoSeparator });
+        ins.error = Some(if has_sep {
+            Reason::NoKey
+        } else {
+            Reason::NoSeparator
+        });
         return ins;
     };
     if !has_sep {
@@ -374,7 +438,11 @@ type Payload = Result<(Json, Result<Value, UntagError>), Reason>;
 
 fn decode_payload(b64_part: &[u8], compressed: bool) -> Payload {
     let raw = b64::decode_segment(b64_part).map_err(|_| Reason::PayloadBase64)?;
-    let raw = if compressed { inflate(&raw).ok_or(Reason::PayloadZlib)? } else { raw };
+    let raw = if compressed {
+        inflate(&raw).ok_or(Reason::PayloadZlib)?
+    } else {
+        raw
+    };
     let text = std::str::from_utf8(&raw).map_err(|_| Reason::PayloadUtf8)?;
     let json = json::parse(text).map_err(Reason::PayloadJson)?;
     let value = tagged::untag(&json);

@@ -108,7 +108,10 @@ impl Session {
     /// `open_session`: verify the cookie under `keys` at `now` with
     /// `max_age = PERMANENT_SESSION_LIFETIME`; anything invalid gives an empty session.
     pub fn open(cookie: Option<&str>, keys: &Keys, config: &SessionConfig, now: i64) -> Session {
-        let mut s = Session { incoming: cookie.map(str::to_owned), ..Session::default() };
+        let mut s = Session {
+            incoming: cookie.map(str::to_owned),
+            ..Session::default()
+        };
         match cookie {
             None | Some("") => {}
             Some(c) => match codec::loads(c, keys, now, Some(config.lifetime)) {
@@ -121,7 +124,10 @@ impl Session {
 
     /// A session already holding `data` (as a server-side store hands it back).
     pub fn from_data(data: Dict) -> Session {
-        Session { data, ..Session::default() }
+        Session {
+            data,
+            ..Session::default()
+        }
     }
 
     /// The cookie this request carried.
@@ -210,7 +216,10 @@ impl Session {
     /// `save_session` at Unix time `now` (fractional seconds: the timestamp uses its integer
     /// part, `Expires` drops the fraction of `now + lifetime`).
     pub fn save(&self, keys: &Keys, config: &SessionConfig, now: f64) -> Result<Saved, TooLarge> {
-        let mut saved = Saved { vary_cookie: self.accessed, ..Saved::default() };
+        let mut saved = Saved {
+            vary_cookie: self.accessed,
+            ..Saved::default()
+        };
         if self.data.is_empty() {
             if self.modified {
                 let header = config.cookie_spec(String::new()).deletion().to_header(now);
@@ -228,7 +237,12 @@ impl Session {
             Ok(e) => e,
             // Only a datetime outside years 1–9999 cannot be tagged; such a value cannot be
             // typed into the sandbox, so report it as a cookie that cannot be sent.
-            Err(_) => return Err(TooLarge { size: usize::MAX, limit: config.max_cookie_size }),
+            Err(_) => {
+                return Err(TooLarge {
+                    size: usize::MAX,
+                    limit: config.max_cookie_size,
+                });
+            }
         };
         let mut spec = config.cookie_spec(encoded.cookie.clone());
         if permanent {
@@ -236,7 +250,10 @@ impl Session {
         }
         let header = spec.to_header(now).unwrap_or_default();
         if config.max_cookie_size > 0 && header.len() > config.max_cookie_size {
-            return Err(TooLarge { size: header.len(), limit: config.max_cookie_size });
+            return Err(TooLarge {
+                size: header.len(),
+                limit: config.max_cookie_size,
+            });
         }
         saved.set_cookie = Some(header);
         saved.cookie = Some(encoded.cookie);
@@ -265,11 +282,19 @@ mod tests {
             items.push(Value::Str("apple".into()));
         }
         let saved = next.save(&keys(), &cfg, 1.7e9 + 1.0).unwrap();
-        assert_eq!(saved.set_cookie, None, "Flask does not notice an in-place append");
+        assert_eq!(
+            saved.set_cookie, None,
+            "Flask does not notice an in-place append"
+        );
         assert!(saved.vary_cookie);
 
         next.mark_modified();
-        assert!(next.save(&keys(), &cfg, 1.7e9 + 1.0).unwrap().set_cookie.is_some());
+        assert!(
+            next.save(&keys(), &cfg, 1.7e9 + 1.0)
+                .unwrap()
+                .set_cookie
+                .is_some()
+        );
     }
 
     #[test]

@@ -62,9 +62,30 @@ pub fn rfc3339(unix: i64) -> Option<String> {
 }
 
 const MONTH_NAMES: [&str; 24] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -220,8 +241,12 @@ pub fn parse_rfc2822(data: &str) -> Option<crate::session::value::DateTime> {
     if !(1..=dim).contains(&day) {
         return None;
     }
-    let local = days_from_civil(year, month, day as u32) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(crate::session::value::DateTime { unix: local - offset_secs, offset: offset_secs as i32 })
+    let local =
+        days_from_civil(year, month, day as u32) * 86_400 + hour * 3600 + minute * 60 + second;
+    Some(crate::session::value::DateTime {
+        unix: local - offset_secs,
+        offset: offset_secs as i32,
+    })
 }
 
 #[cfg(test)]
@@ -230,10 +255,19 @@ mod tests {
 
     #[test]
     fn http_date_has_english_names_and_a_four_digit_year() {
-        assert_eq!(http_date(1_445_412_480).unwrap(), "Wed, 21 Oct 2015 07:28:00 GMT");
+        assert_eq!(
+            http_date(1_445_412_480).unwrap(),
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+        );
         assert_eq!(http_date(0).unwrap(), "Thu, 01 Jan 1970 00:00:00 GMT");
-        assert_eq!(http_date(MAX_UNIX).unwrap(), "Fri, 31 Dec 9999 23:59:59 GMT");
-        assert_eq!(http_date(-60_589_296_000).unwrap(), "Sat, 01 Jan 0050 00:00:00 GMT");
+        assert_eq!(
+            http_date(MAX_UNIX).unwrap(),
+            "Fri, 31 Dec 9999 23:59:59 GMT"
+        );
+        assert_eq!(
+            http_date(-60_589_296_000).unwrap(),
+            "Sat, 01 Jan 0050 00:00:00 GMT"
+        );
         assert!(http_date(MAX_UNIX + 1).is_none());
     }
 

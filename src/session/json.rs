@@ -100,7 +100,11 @@ impl std::fmt::Display for JsonError {
 /// Parse like Python's `json.loads` (NaN/Infinity accepted, big integers kept, duplicate
 /// keys: last value wins in the first key's position).
 pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut p = Parser { s: text.as_bytes(), i: 0, text };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        text,
+    };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -118,7 +122,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &'static str) -> JsonError {
-        JsonError { message, offset: self.text[..self.i.min(self.text.len())].chars().count() }
+        JsonError {
+            message,
+            offset: self.text[..self.i.min(self.text.len())].chars().count(),
+        }
     }
 
     fn ws(&mut self) {
@@ -205,7 +212,10 @@ impl Parser<'_> {
         let text = &self.text[start..self.i];
         if is_float {
             // Rust, like Python, rounds to nearest and overflows to infinity.
-            return text.parse::<f64>().map(Json::Float).map_err(|_| self.err("Bad number"));
+            return text
+                .parse::<f64>()
+                .map(Json::Float)
+                .map_err(|_| self.err("Bad number"));
         }
         let text = &self.text[start..int_end];
         if let Ok(i) = text.parse::<i64>() {
@@ -218,7 +228,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u16, JsonError> {
-        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("Invalid \\uXXXX escape"))?;
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("Invalid \\uXXXX escape"))?;
         let h = std::str::from_utf8(h).map_err(|_| self.err("Invalid \\uXXXX escape"))?;
         if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(self.err("Invalid \\uXXXX escape"));
@@ -247,7 +260,10 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let esc = *self.s.get(self.i).ok_or_else(|| self.err("Unterminated string"))?;
+                    let esc = *self
+                        .s
+                        .get(self.i)
+                        .ok_or_else(|| self.err("Unterminated string"))?;
                     self.i += 1;
                     match esc {
                         b'"' => out.push('"'),
@@ -268,7 +284,9 @@ impl Parser<'_> {
                                 let lo = self.hex4()?;
                                 if (0xdc00..0xe000).contains(&lo) {
                                     char::from_u32(
-                                        0x10000 + ((u32::from(hi) - 0xd800) << 10) + (u32::from(lo) - 0xdc00),
+                                        0x10000
+                                            + ((u32::from(hi) - 0xd800) << 10)
+                                            + (u32::from(lo) - 0xdc00),
                                     )
                                 } else {
                                     self.i = save;
@@ -359,14 +377,23 @@ mod tests {
 
     #[test]
     fn parser_accepts_python_extensions_and_rejects_the_rest() {
-        assert_eq!(parse(" NaN ").map(|j| matches!(j, Json::Float(f) if f.is_nan())), Ok(true));
+        assert_eq!(
+            parse(" NaN ").map(|j| matches!(j, Json::Float(f) if f.is_nan())),
+            Ok(true)
+        );
         assert_eq!(parse("-Infinity"), Ok(Json::Float(f64::NEG_INFINITY)));
-        assert_eq!(parse("18446744073709551616"), Ok(Json::BigInt("18446744073709551616".into())));
+        assert_eq!(
+            parse("18446744073709551616"),
+            Ok(Json::BigInt("18446744073709551616".into()))
+        );
         assert_eq!(parse("-0"), Ok(Json::Int(0)));
         assert_eq!(parse("1e400"), Ok(Json::Float(f64::INFINITY)));
         assert_eq!(
             parse(r#"{"a":1,"b":2,"a":3}"#),
-            Ok(Json::Object(vec![("a".into(), Json::Int(3)), ("b".into(), Json::Int(2))]))
+            Ok(Json::Object(vec![
+                ("a".into(), Json::Int(3)),
+                ("b".into(), Json::Int(2))
+            ]))
         );
         assert_eq!(parse(r#""\ud83d\ude00""#), Ok(Json::Str("😀".into())));
         assert!(parse("[1,]").is_err());

@@ -11,6 +11,6 @@ pub mod set_cookie;
 pub mod tagged;
 pub mod value;
 
-pub use flask::{Session, SessionConfig};
 pub use codec::{ErrorKind, Inspection, Keys, Reason, dumps, inspect, loads};
+pub use flask::{Session, SessionConfig};
 pub use value::{DateTime, Dict, Json, Value};

@@ -169,7 +169,11 @@ fn quote_path(out: &mut String, path: &str) {
 /// Werkzeug's domain processing: cut the port, strip leading dots, IDNA-encode non-ASCII
 /// labels (lowercased, `ß` → `ss`, punycode with `xn--`); ASCII labels keep their case.
 pub fn idna_domain(domain: &str) -> String {
-    let host = domain.split(':').next().unwrap_or("").trim_start_matches('.');
+    let host = domain
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('.');
     host.split('.')
         .map(|label| {
             if label.is_ascii() {
@@ -203,7 +207,11 @@ fn punycode(input: &str) -> String {
         k + (BASE - TMIN + 1) * delta / (delta + 38)
     }
     fn digit(d: u32) -> char {
-        (if d < 26 { b'a' + d as u8 } else { b'0' + (d - 26) as u8 }) as char
+        (if d < 26 {
+            b'a' + d as u8
+        } else {
+            b'0' + (d - 26) as u8
+        }) as char
     }
     let chars: Vec<u32> = input.chars().map(u32::from).collect();
     let mut out: String = input.chars().filter(char::is_ascii).collect();
@@ -225,7 +233,13 @@ fn punycode(input: &str) -> String {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias { TMIN } else if k >= bias + TMAX { TMAX } else { k - bias };
+                    let t = if k <= bias {
+                        TMIN
+                    } else if k >= bias + TMAX {
+                        TMAX
+                    } else {
+                        k - bias
+                    };
                     if q < t {
                         break;
                     }
@@ -253,7 +267,10 @@ mod tests {
     fn quoted_value_escapes_like_werkzeug() {
         let mut out = String::new();
         quote_value(&mut out, "a b,c;d\"e\\f сесія");
-        assert_eq!(out, r#""a b\054c\073d\"e\\f \321\201\320\265\321\201\321\226\321\217""#);
+        assert_eq!(
+            out,
+            r#""a b\054c\073d\"e\\f \321\201\320\265\321\201\321\226\321\217""#
+        );
     }
 
     #[test]
@@ -261,7 +278,10 @@ mod tests {
         let mut out = String::new();
         quote_path(&mut out, "/a b/ü;x");
         assert_eq!(out, "/a%20b/%C3%BC%3Bx");
-        assert_eq!(idna_domain("..Bücher.Example:8443"), "xn--bcher-kva.Example");
+        assert_eq!(
+            idna_domain("..Bücher.Example:8443"),
+            "xn--bcher-kva.Example"
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub fn tag_dict(map: &Dict) -> Result<Json, TagError> {
             return Ok(wrap(" di", Json::Object(vec![(format!("{k}__"), tag(v)?)])));
         }
     }
-    Ok(Json::Object(map.iter().map(|(k, v)| Ok((k.clone(), tag(v)?))).collect::<Result<_, TagError>>()?))
+    Ok(Json::Object(
+        map.iter()
+            .map(|(k, v)| Ok((k.clone(), tag(v)?)))
+            .collect::<Result<_, TagError>>()?,
+    ))
 }
 
 fn tag_all(items: &[Value]) -> Result<Vec<Json>, TagError> {
@@ -93,7 +97,10 @@ pub fn untag(json: &Json) -> Result<Value, UntagError> {
 }
 
 fn err(tag: &'static str, message: impl Into<String>) -> UntagError {
-    UntagError { tag, message: message.into() }
+    UntagError {
+        tag,
+        message: message.into(),
+    }
 }
 
 // `{k[:-2]: v}` for the first key of the inner dict (insertion order, so read it from the
@@ -115,11 +122,19 @@ fn untag_di(inner: &Json) -> Result<Value, UntagError> {
                 let v = map.remove(&k).unwrap_or(Value::Null);
                 (k, v)
             }
-            other => return Err(err(" di", format!("expected a dict, found {}", other.type_name()))),
+            other => {
+                return Err(err(
+                    " di",
+                    format!("expected a dict, found {}", other.type_name()),
+                ));
+            }
         },
         other => {
             let v = untag(other)?;
-            return Err(err(" di", format!("expected a dict, found {}", v.type_name())));
+            return Err(err(
+                " di",
+                format!("expected a dict, found {}", v.type_name()),
+            ));
         }
     };
     let mut chars: Vec<char> = key.chars().collect();
@@ -133,25 +148,36 @@ fn untag_one(tag: &'static str, v: Value) -> Result<Value, UntagError> {
     match tag {
         " t" => match v {
             Value::List(items) | Value::Tuple(items) => Ok(Value::Tuple(items)),
-            Value::Str(s) | Value::Markup(s) => {
-                Ok(Value::Tuple(s.chars().map(|c| Value::Str(c.to_string())).collect()))
-            }
+            Value::Str(s) | Value::Markup(s) => Ok(Value::Tuple(
+                s.chars().map(|c| Value::Str(c.to_string())).collect(),
+            )),
             Value::Dict(map) => Ok(Value::Tuple(map.into_keys().map(Value::Str).collect())),
-            Value::Bytes(b) => Ok(Value::Tuple(b.into_iter().map(|x| Value::Int(i64::from(x))).collect())),
-            other => Err(err(tag, format!("'{}' object is not iterable", other.type_name()))),
+            Value::Bytes(b) => Ok(Value::Tuple(
+                b.into_iter().map(|x| Value::Int(i64::from(x))).collect(),
+            )),
+            other => Err(err(
+                tag,
+                format!("'{}' object is not iterable", other.type_name()),
+            )),
         },
         " b" => {
             let text = match &v {
                 Value::Str(s) | Value::Markup(s) => s.clone(),
                 Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
                 other => {
-                    return Err(err(tag, format!("argument should be a str, not '{}'", other.type_name())));
+                    return Err(err(
+                        tag,
+                        format!("argument should be a str, not '{}'", other.type_name()),
+                    ));
                 }
             };
             match b64::decode_tag_bytes(&text) {
                 Some(Ok(bytes)) => Ok(Value::Bytes(bytes)),
                 Some(Err(_)) => Err(err(tag, "Incorrect padding")),
-                None => Err(err(tag, "string argument should contain only ASCII characters")),
+                None => Err(err(
+                    tag,
+                    "string argument should contain only ASCII characters",
+                )),
             }
         }
         " m" => Ok(Value::Markup(v.python_str())),
@@ -159,14 +185,20 @@ fn untag_one(tag: &'static str, v: Value) -> Result<Value, UntagError> {
             Value::Str(s) | Value::Markup(s) => parse_uuid(s)
                 .map(Value::Uuid)
                 .ok_or_else(|| err(tag, "badly formed hexadecimal UUID string")),
-            other => Err(err(tag, format!("'{}' object has no attribute 'replace'", other.type_name()))),
+            other => Err(err(
+                tag,
+                format!("'{}' object has no attribute 'replace'", other.type_name()),
+            )),
         },
         " d" => match &v {
-            Value::Str(s) | Value::Markup(s) => {
-                Ok(httpdate::parse_rfc2822(s).map(Value::DateTime).unwrap_or(Value::Null))
-            }
+            Value::Str(s) | Value::Markup(s) => Ok(httpdate::parse_rfc2822(s)
+                .map(Value::DateTime)
+                .unwrap_or(Value::Null)),
             other if !other.is_truthy() => Ok(Value::Null),
-            other => Err(err(tag, format!("'{}' object has no attribute 'split'", other.type_name()))),
+            other => Err(err(
+                tag,
+                format!("'{}' object has no attribute 'split'", other.type_name()),
+            )),
         },
         _ => Err(err(" di", "unknown tag")),
     }
@@ -187,7 +219,9 @@ fn parse_uuid(s: &str) -> Option<[u8; 16]> {
     }
     let mut n: u128 = 0;
     for c in t.chars().filter(|c| *c != '_') {
-        n = n.checked_mul(16)?.checked_add(u128::from(c.to_digit(16)?))?;
+        n = n
+            .checked_mul(16)?
+            .checked_add(u128::from(c.to_digit(16)?))?;
     }
     Some(n.to_be_bytes())
 }
@@ -227,9 +261,15 @@ mod tests {
 
     #[test]
     fn tags_decode_with_python_leniency() {
-        assert_eq!(roundtrip(r#"{" t":"ab"}"#).unwrap(), Value::Tuple(vec![Value::Str("a".into()), Value::Str("b".into())]));
+        assert_eq!(
+            roundtrip(r#"{" t":"ab"}"#).unwrap(),
+            Value::Tuple(vec![Value::Str("a".into()), Value::Str("b".into())])
+        );
         assert!(roundtrip(r#"{" t":1}"#).is_err());
-        assert_eq!(roundtrip(r#"{" m":null}"#).unwrap(), Value::Markup("None".into()));
+        assert_eq!(
+            roundtrip(r#"{" m":null}"#).unwrap(),
+            Value::Markup("None".into())
+        );
         assert_eq!(roundtrip(r#"{" d":"garbage"}"#).unwrap(), Value::Null);
         assert_eq!(roundtrip(r#"{" d":0}"#).unwrap(), Value::Null);
         assert!(roundtrip(r#"{" d":1}"#).is_err());

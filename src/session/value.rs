@@ -171,7 +171,11 @@ impl Value {
             }
             Value::DateTime(dt) => {
                 let (date, time) = crate::session::httpdate::civil(dt.unix + i64::from(dt.offset));
-                let _ = write!(out, "datetime.datetime({}, {}, {}, {}, {}", date.0, date.1, date.2, time.0, time.1);
+                let _ = write!(
+                    out,
+                    "datetime.datetime({}, {}, {}, {}, {}",
+                    date.0, date.1, date.2, time.0, time.1
+                );
                 if time.2 != 0 {
                     let _ = write!(out, ", {}", time.2);
                 }
@@ -236,7 +240,11 @@ fn python_printable(c: char) -> bool {
 }
 
 fn write_str_repr(out: &mut String, s: &str) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -264,7 +272,11 @@ fn write_str_repr(out: &mut String, s: &str) {
 }
 
 fn write_bytes_repr(out: &mut String, b: &[u8]) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push('b');
     out.push(quote);
     for &byte in b {
@@ -295,7 +307,11 @@ pub fn python_float_repr(f: f64, nan: &str, inf: &str) -> String {
         return nan.to_owned();
     }
     if f.is_infinite() {
-        return if f > 0.0 { inf.to_owned() } else { format!("-{inf}") };
+        return if f > 0.0 {
+            inf.to_owned()
+        } else {
+            format!("-{inf}")
+        };
     }
     // `{:e}` gives the shortest round-trip digits as `d[.ddd]e<exp>`.
     let sci = format!("{:e}", f.abs());
@@ -369,7 +385,10 @@ mod tests {
     fn repr_uses_python_notation_for_tagged_types() {
         let v = Value::Tuple(vec![Value::Int(1)]);
         assert_eq!(v.python_repr(), "(1,)");
-        assert_eq!(Value::Bytes(vec![0xfb, b'a', b'\'']).python_repr(), "b\"\\xfba'\"");
+        assert_eq!(
+            Value::Bytes(vec![0xfb, b'a', b'\'']).python_repr(),
+            "b\"\\xfba'\""
+        );
         assert_eq!(Value::Str("it's".into()).python_repr(), "\"it's\"");
         assert_eq!(Value::Markup("<b>".into()).python_repr(), "Markup('<b>')");
     }

@@ -13,15 +13,25 @@ use axum::extract::State;
 /// Longest accepted cookie: browsers keep about 4 KB; twice that covers pasted headers.
 const MAX_COOKIE: usize = 8192;
 
-pub async fn decode(State(state): State<AppState>, body: Bytes) -> Result<Json<serde_json::Value>, AppError> {
+pub async fn decode(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<serde_json::Value>, AppError> {
     let form = Form::parse(&body);
     let cookie = form.require("cookie")?.trim();
     // Accept a pasted `session=…` too: learners copy it from devtools that way.
     let cookie = cookie.strip_prefix("session=").unwrap_or(cookie);
     if cookie.len() > MAX_COOKIE {
-        return Err(AppError::field("cookie", format!("{} bytes is longer than any browser keeps", cookie.len())));
+        return Err(AppError::field(
+            "cookie",
+            format!("{} bytes is longer than any browser keeps", cookie.len()),
+        ));
     }
-    let keys: Vec<&str> = form.all("key").into_iter().filter(|k| !k.is_empty()).collect();
+    let keys: Vec<&str> = form
+        .all("key")
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect();
     let max_age = form.int_in("max_age", 0..=i64::from(u32::MAX))?;
     let keys = keys.split_first().map(|(first, rest)| {
         // The form lists fallbacks in the order to try them; `Keys::new` takes Flask's

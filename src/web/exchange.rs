@@ -36,7 +36,10 @@ impl Exchange {
     /// Parse the request's cookies and open the session from them, as Flask's
     /// `open_session` does at the start of a request.
     pub fn open(state: &AppState, now: f64, cookie_header: Option<String>) -> Self {
-        let cookies = cookie_header.as_deref().map(parse_cookie_header).unwrap_or_default();
+        let cookies = cookie_header
+            .as_deref()
+            .map(parse_cookie_header)
+            .unwrap_or_default();
         let mut inner = Inner {
             now,
             cookie_header,
@@ -47,7 +50,12 @@ impl Exchange {
             saved: None,
         };
         inner.config.lifetime = crate::web::sandbox::lifetime_for(state, &inner);
-        inner.session = Session::open(inner.cookie(&inner.config.cookie_name), &state.keys, &inner.config, now as i64);
+        inner.session = Session::open(
+            inner.cookie(&inner.config.cookie_name),
+            &state.keys,
+            &inner.config,
+            now as i64,
+        );
         Exchange(Arc::new(Mutex::new(inner)))
     }
 
@@ -73,14 +81,22 @@ impl Exchange {
     pub fn set_cookie_headers(&self, state: &AppState) -> Result<Vec<String>, AppError> {
         let saved = self.commit(state)?;
         let inner = self.lock();
-        Ok(inner.extra_set_cookies.iter().cloned().chain(saved.set_cookie).collect())
+        Ok(inner
+            .extra_set_cookies
+            .iter()
+            .cloned()
+            .chain(saved.set_cookie)
+            .collect())
     }
 }
 
 impl Inner {
     /// The first cookie of that name the request carried.
     pub fn cookie(&self, name: &str) -> Option<&str> {
-        self.cookies.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.cookies
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Forget the cached save result: the session changed after a commit.
@@ -94,11 +110,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Exchange {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Exchange>()
-            .cloned()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("session middleware is not installed")))
+        parts.extensions.get::<Exchange>().cloned().ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("session middleware is not installed"))
+        })
     }
 }
 
@@ -151,6 +165,13 @@ mod tests {
     #[test]
     fn cookie_header_keeps_order_and_unquotes_werkzeug_escapes() {
         let got = parse_cookie_header(r#"a=1; b="x\054y\"z"; a=2"#);
-        assert_eq!(got, vec![("a".into(), "1".into()), ("b".into(), "x,y\"z".into()), ("a".into(), "2".into())]);
+        assert_eq!(
+            got,
+            vec![
+                ("a".into(), "1".into()),
+                ("b".into(), "x,y\"z".into()),
+                ("a".into(), "2".into())
+            ]
+        );
     }
 }

@@ -10,22 +10,34 @@ pub struct Form(Vec<(String, String)>);
 
 impl Form {
     pub fn parse(body: &[u8]) -> Self {
-        Form(form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+        Form(
+            form_urlencoded::parse(body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
     }
 
     /// The first value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of `name`, in order.
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// The first value of `name`, or a 400 naming it.
     pub fn require(&self, name: &'static str) -> Result<&str, AppError> {
-        self.get(name).ok_or_else(|| AppError::field(name, "is required"))
+        self.get(name)
+            .ok_or_else(|| AppError::field(name, "is required"))
     }
 
     /// The value of `name` if present and not blank.
@@ -34,11 +46,22 @@ impl Form {
     }
 
     /// An optional integer within `range`.
-    pub fn int_in(&self, name: &'static str, range: std::ops::RangeInclusive<i64>) -> Result<Option<i64>, AppError> {
-        let Some(raw) = self.optional(name) else { return Ok(None) };
-        let n: i64 = raw.parse().map_err(|_| AppError::field(name, format!("{raw:?} is not a whole number of seconds")))?;
+    pub fn int_in(
+        &self,
+        name: &'static str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Result<Option<i64>, AppError> {
+        let Some(raw) = self.optional(name) else {
+            return Ok(None);
+        };
+        let n: i64 = raw.parse().map_err(|_| {
+            AppError::field(name, format!("{raw:?} is not a whole number of seconds"))
+        })?;
         if !range.contains(&n) {
-            return Err(AppError::field(name, format!("{n} is outside {}..={}", range.start(), range.end())));
+            return Err(AppError::field(
+                name,
+                format!("{n} is outside {}..={}", range.start(), range.end()),
+            ));
         }
         Ok(Some(n))
     }

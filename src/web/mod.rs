@@ -28,7 +28,10 @@ pub fn app(state: AppState) -> Router {
         .route("/sandbox/session/set", post(sandbox::session_set))
         .route("/sandbox/session/pop", post(sandbox::session_pop))
         .route("/sandbox/session/clear", post(sandbox::session_clear))
-        .route("/sandbox/session/permanent", post(sandbox::session_permanent))
+        .route(
+            "/sandbox/session/permanent",
+            post(sandbox::session_permanent),
+        )
         .route("/sandbox/cookies/set", post(sandbox::cookies_set))
         .route("/sandbox/cookies/delete", post(sandbox::cookies_delete))
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
@@ -49,7 +52,10 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
         Ok(h) => h,
         Err(e) => return e.into_response(),
     };
-    let vary = exchange.commit(&state).map(|s| s.vary_cookie).unwrap_or(false);
+    let vary = exchange
+        .commit(&state)
+        .map(|s| s.vary_cookie)
+        .unwrap_or(false);
     let out = response.headers_mut();
     for h in headers {
         match HeaderValue::from_bytes(h.as_bytes()) {
@@ -62,11 +68,17 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
     if vary {
         out.append(VARY, HeaderValue::from_static("Cookie"));
     }
-    out.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    out.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
     response
 }
 
 fn joined_cookie_header(req: &Request) -> Option<String> {
-    let parts: Vec<&str> = req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
+    let parts: Vec<&str> = req
+        .headers()
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
 }

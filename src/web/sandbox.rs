@@ -35,18 +35,32 @@ pub fn lifetime_for(state: &AppState, inner: &Inner) -> i64 {
         .unwrap_or(default)
 }
 
-/// JSON when asked for; else a 303 to a validated `next`; else JSON.
-fn answer(state: &AppState, exchange: &Exchange, headers: &HeaderMap, form: &Form) -> Result<Response, AppError> {
-    let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/json"));
-    let next = form.get("next").map(validate_next).transpose()?;
-    // Decide the cookie now, so an oversized session is refused before anything is sent.
-    exchange.commit(state)?;
-    match next {
-        Some(next) if !wants_json => Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response()),
-        _ => Ok(Json(state_doc::build(state, exchange)?).into_response()),
+/// How to answer a sandbox request, decided (and `next` validated) before anything changes.
+struct Reply {
+    /// A form post's way back to the lesson, unless the client asked for JSON.
+    redirect: Option<String>,
+}
+
+impl Reply {
+    fn new(headers: &HeaderMap, form: &Form) -> Result<Self, AppError> {
+        let wants_json = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json"));
+        let next = form.get("next").map(validate_next).transpose()?;
+        Ok(Reply {
+            redirect: next.filter(|_| !wants_json),
+        })
+    }
+
+    /// A 303 to `next`, else the state document.
+    fn send(self, state: &AppState, exchange: &Exchange) -> Result<Response, AppError> {
+        // Decide the cookie now, so an oversized session is refused before anything is sent.
+        exchange.commit(state)?;
+        match self.redirect {
+            Some(next) => Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response()),
+            None => Ok(Json(state_doc::build(state, exchange)?).into_response()),
+        }
     }
 }
 
@@ -57,7 +71,14 @@ pub fn validate_next(next: &str) -> Result<String, AppError> {
         && !next.starts_with("/\\")
         && next.len() <= 2048
         && !next.chars().any(|c| c.is_control() || c == '\\');
-    if ok { Ok(next.to_owned()) } else { Err(AppError::field("next", "must be a path on this site, starting with one '/'")) }
+    if ok {
+        Ok(next.to_owned())
+    } else {
+        Err(AppError::field(
+            "next",
+            "must be a path on this site, starting with one '/'",
+        ))
+    }
 }
 
 fn session_key(form: &Form) -> Result<String, AppError> {
@@ -66,13 +87,20 @@ fn session_key(form: &Form) -> Result<String, AppError> {
         return Err(AppError::field("key", "must not be empty"));
     }
     if key.len() > MAX_KEY_LEN {
-        return Err(AppError::field("key", format!("{} bytes is longer than {MAX_KEY_LEN}", key.len())));
+        return Err(AppError::field(
+            "key",
+            format!("{} bytes is longer than {MAX_KEY_LEN}", key.len()),
+        ));
     }
     Ok(key.to_owned())
 }
 
 /// Apply `change` to a copy of the session; keep it only if the cookie still fits.
-fn change_session(state: &AppState, exchange: &Exchange, change: impl FnOnce(&mut crate::session::Session)) -> Result<(), AppError> {
+fn change_session(
+    state: &AppState,
+    exchange: &Exchange,
+    change: impl FnOnce(&mut crate::session::Session),
+) -> Result<(), AppError> {
     let mut inner = exchange.lock();
     let before = inner.session.clone();
     change(inner.session_mut());
@@ -85,39 +113,71 @@ fn change_session(state: &AppState, exchange: &Exchange, change: impl FnOnce(&mu
     Ok(())
 }
 
-pub async fn state(State(state): State<AppState>, exchange: Exchange) -> Result<Json<serde_json::Value>, AppError> {
+pub async fn state(
+    State(state): State<AppState>,
+    exchange: Exchange,
+) -> Result<Json<serde_json::Value>, AppError> {
     Ok(Json(state_doc::build(&state, &exchange)?))
 }
 
-pub async fn session_set(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn session_set(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     let key = session_key(&form)?;
     let value = form.require("value")?.to_owned();
     change_session(&state, &exchange, |s| s.set(key, Value::Str(value)))?;
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }
 
-pub async fn session_pop(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn session_pop(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     let key = session_key(&form)?;
     change_session(&state, &exchange, |s| {
         s.pop(&key);
     })?;
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }
 
-pub async fn session_clear(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn session_clear(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     change_session(&state, &exchange, crate::session::Session::clear)?;
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }
 
-pub async fn session_permanent(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn session_permanent(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     let permanent = match form.require("permanent")?.trim() {
         "true" | "on" | "1" => true,
         "false" | "off" | "0" => false,
-        other => return Err(AppError::field("permanent", format!("{other:?} is not true or false"))),
+        other => {
+            return Err(AppError::field(
+                "permanent",
+                format!("{other:?} is not true or false"),
+            ));
+        }
     };
     let lifetime = form.int_in("lifetime", MIN_LIFETIME..=state.session_config.lifetime)?;
     {
@@ -132,18 +192,24 @@ pub async fn session_permanent(State(state): State<AppState>, exchange: Exchange
         }
     }
     change_session(&state, &exchange, |s| s.set_permanent(permanent))?;
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }
 
 /// RFC 6265 `token`: visible ASCII except separators.
 pub fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| (0x21..0x7f).contains(&b) && !b"()<>@,;:\\\"/[]?={}".contains(&b))
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| (0x21..0x7f).contains(&b) && !b"()<>@,;:\\\"/[]?={}".contains(&b))
 }
 
 fn cookie_name(form: &Form) -> Result<String, AppError> {
     let name = form.require("name")?;
     if !is_token(name) {
-        return Err(AppError::field("name", "a cookie name must be letters, digits and !#$%&'*+-.^_`|~ only (an RFC 6265 token)"));
+        return Err(AppError::field(
+            "name",
+            "a cookie name must be letters, digits and !#$%&'*+-.^_`|~ only (an RFC 6265 token)",
+        ));
     }
     if name.len() > 256 {
         return Err(AppError::field("name", "is longer than 256 bytes"));
@@ -152,17 +218,27 @@ fn cookie_name(form: &Form) -> Result<String, AppError> {
 }
 
 fn parse_expires(raw: &str) -> Result<i64, AppError> {
-    let bad = || AppError::field("expires", format!("{raw:?} is not a date (use 2030-01-31T12:00, Unix seconds or an HTTP date)"));
+    let bad = || {
+        AppError::field(
+            "expires",
+            format!("{raw:?} is not a date (use 2030-01-31T12:00, Unix seconds or an HTTP date)"),
+        )
+    };
     let t = if let Ok(n) = raw.parse::<i64>() {
         n
     } else if let Some(dt) = parse_iso_utc(raw) {
         dt
     } else {
-        crate::session::httpdate::parse_rfc2822(raw).map(|d| d.unix).ok_or_else(bad)?
+        crate::session::httpdate::parse_rfc2822(raw)
+            .map(|d| d.unix)
+            .ok_or_else(bad)?
     };
     // Browsers and Werkzeug both handle 1970 … 9999.
     if !(0..=crate::session::httpdate::MAX_UNIX).contains(&t) {
-        return Err(AppError::field("expires", format!("{raw:?} is outside 1970–9999")));
+        return Err(AppError::field(
+            "expires",
+            format!("{raw:?} is outside 1970–9999"),
+        ));
     }
     Ok(t)
 }
@@ -183,21 +259,33 @@ fn parse_iso_utc(raw: &str) -> Option<i64> {
     if m == 0 || day == 0 {
         return None;
     }
-    Some(crate::session::httpdate::days_from_civil(y, m, day) * 86_400 + i64::from(hh * 3600 + mm * 60 + ss))
+    Some(
+        crate::session::httpdate::days_from_civil(y, m, day) * 86_400
+            + i64::from(hh * 3600 + mm * 60 + ss),
+    )
 }
 
 fn cookie_spec(form: &Form, name: String, value: String) -> Result<CookieSpec, AppError> {
     let mut spec = CookieSpec::new(name, value);
     if let Some(path) = form.optional("path") {
         if !path.starts_with('/') || path.len() > 256 || path.chars().any(char::is_control) {
-            return Err(AppError::field("path", "must start with '/' (at most 256 characters)"));
+            return Err(AppError::field(
+                "path",
+                "must start with '/' (at most 256 characters)",
+            ));
         }
         spec.path = Some(path.to_owned());
     }
     if let Some(domain) = form.optional("domain") {
-        let ok = domain.len() <= 253 && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let ok = domain.len() <= 253
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         if !ok {
-            return Err(AppError::field("domain", "must be a host name such as example.com"));
+            return Err(AppError::field(
+                "domain",
+                "must be a host name such as example.com",
+            ));
         }
         spec.domain = Some(domain.to_owned());
     }
@@ -205,32 +293,55 @@ fn cookie_spec(form: &Form, name: String, value: String) -> Result<CookieSpec, A
     spec.httponly = form.flag("httponly", false)?;
     spec.samesite = match form.optional("samesite") {
         None => None,
-        Some(s) => Some(SameSite::parse(s).ok_or_else(|| AppError::field("samesite", format!("{s:?} is not Lax, Strict or None")))?),
+        Some(s) => Some(SameSite::parse(s).ok_or_else(|| {
+            AppError::field("samesite", format!("{s:?} is not Lax, Strict or None"))
+        })?),
     };
     Ok(spec)
 }
 
-pub async fn cookies_set(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn cookies_set(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     let name = cookie_name(&form)?;
     let value = form.require("value")?.to_owned();
     let mut spec = cookie_spec(&form, name, value)?;
     spec.max_age = form.int_in("max_age", MAX_AGE_RANGE)?;
-    spec.expires = form.optional("expires").map(parse_expires).transpose()?.map(Expires::At);
+    spec.expires = form
+        .optional("expires")
+        .map(parse_expires)
+        .transpose()?
+        .map(Expires::At);
     {
         let mut inner = exchange.lock();
-        let header = spec.to_header(inner.now).ok_or_else(|| AppError::field("expires", "is out of range"))?;
+        let header = spec
+            .to_header(inner.now)
+            .ok_or_else(|| AppError::field("expires", "is out of range"))?;
         let limit = inner.config.max_cookie_size;
         if header.len() > limit {
-            return Err(AppError::TooLarge { size: header.len(), limit });
+            return Err(AppError::TooLarge {
+                size: header.len(),
+                limit,
+            });
         }
         inner.extra_set_cookies.push(header);
     }
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }
 
-pub async fn cookies_delete(State(state): State<AppState>, exchange: Exchange, headers: HeaderMap, body: Bytes) -> Result<Response, AppError> {
+pub async fn cookies_delete(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
     let name = cookie_name(&form)?;
     let spec = cookie_spec(&form, name, String::new())?.deletion();
     {
@@ -238,5 +349,5 @@ pub async fn cookies_delete(State(state): State<AppState>, exchange: Exchange, h
         let header = spec.to_header(inner.now).unwrap_or_default();
         inner.extra_set_cookies.push(header);
     }
-    answer(&state, &exchange, &headers, &form)
+    reply.send(&state, &exchange)
 }

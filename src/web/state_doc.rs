@@ -16,12 +16,19 @@ pub fn json_to_serde(j: &Json) -> J {
         Json::Null => J::Null,
         Json::Bool(b) => J::Bool(*b),
         Json::Int(i) => json!(i),
-        Json::BigInt(s) => s.parse::<u64>().map_or_else(|_| J::String(s.clone()), |u| json!(u)),
+        Json::BigInt(s) => s
+            .parse::<u64>()
+            .map_or_else(|_| J::String(s.clone()), |u| json!(u)),
         Json::Float(f) if f.is_finite() => json!(f),
         Json::Float(f) => J::String(python_float_repr(*f, "NaN", "Infinity")),
         Json::Str(s) => J::String(s.clone()),
         Json::Array(items) => J::Array(items.iter().map(json_to_serde).collect()),
-        Json::Object(entries) => J::Object(entries.iter().map(|(k, v)| (k.clone(), json_to_serde(v))).collect::<Map<_, _>>()),
+        Json::Object(entries) => J::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), json_to_serde(v)))
+                .collect::<Map<_, _>>(),
+        ),
     }
 }
 
@@ -69,15 +76,26 @@ pub fn build(state: &AppState, exchange: &Exchange) -> Result<J, AppError> {
     let inner = exchange.lock();
     let mut cookies = Map::new();
     for (name, value) in &inner.cookies {
-        cookies.entry(name.clone()).or_insert_with(|| J::String(value.clone()));
+        cookies
+            .entry(name.clone())
+            .or_insert_with(|| J::String(value.clone()));
     }
     // The cookie the browser holds after this response: the new one if one was sent.
     let cookie = match &saved.cookie {
         Some(new) => Some(new.as_str()),
         None => inner.cookie(&inner.config.cookie_name),
     };
-    let mut session = describe(cookie, Some(&state.keys), inner.now as i64, Some(inner.config.lifetime));
-    if let Some(reason) = inner.session.open_error().filter(|_| saved.cookie.is_none()) {
+    let mut session = describe(
+        cookie,
+        Some(&state.keys),
+        inner.now as i64,
+        Some(inner.config.lifetime),
+    );
+    if let Some(reason) = inner
+        .session
+        .open_error()
+        .filter(|_| saved.cookie.is_none())
+    {
         session["opened_with"] = json!({"error": reason.kind().as_str(), "reason": reason.code()});
     }
     session["lifetime"] = json!(inner.config.lifetime);

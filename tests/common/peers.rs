@@ -48,7 +48,11 @@ impl FlaskPeer {
             .expect("start the Flask peer");
         let stdin = child.stdin.take().unwrap();
         let stdout = BufReader::new(child.stdout.take().unwrap());
-        Some(FlaskPeer { child, stdin, stdout })
+        Some(FlaskPeer {
+            child,
+            stdin,
+            stdout,
+        })
     }
 
     pub fn call(&mut self, cmd: J) -> J {
@@ -56,8 +60,12 @@ impl FlaskPeer {
         self.stdin.flush().unwrap();
         let mut line = String::new();
         self.stdout.read_line(&mut line).unwrap();
-        let answer: J = serde_json::from_str(&line).unwrap_or_else(|e| panic!("peer said {line:?}: {e}"));
-        assert!(answer.get("error").is_none(), "Flask peer failed on {cmd}: {answer}");
+        let answer: J =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("peer said {line:?}: {e}"));
+        assert!(
+            answer.get("error").is_none(),
+            "Flask peer failed on {cmd}: {answer}"
+        );
         answer
     }
 }
@@ -74,7 +82,9 @@ pub async fn serve(state: cookie_course::AppState) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, cookie_course::app(state)).await.unwrap();
+        axum::serve(listener, cookie_course::app(state))
+            .await
+            .unwrap();
     });
     addr
 }
@@ -89,7 +99,11 @@ pub struct Wire {
 
 impl Wire {
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect()
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     pub fn json(&self) -> J {
@@ -98,17 +112,27 @@ impl Wire {
 
     /// The value of the `session` cookie this response set, if any.
     pub fn session_cookie(&self) -> Option<String> {
-        self.all("set-cookie")
-            .into_iter()
-            .find_map(|h| h.strip_prefix("session=").map(|rest| rest.split(';').next().unwrap().to_owned()))
+        self.all("set-cookie").into_iter().find_map(|h| {
+            h.strip_prefix("session=")
+                .map(|rest| rest.split(';').next().unwrap().to_owned())
+        })
     }
 }
 
 /// A minimal HTTP/1.1 exchange over a real socket (`Connection: close`).
-pub async fn http(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Wire {
+pub async fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Wire {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -120,11 +144,31 @@ pub async fn http(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, 
     let text = String::from_utf8_lossy(&raw);
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
     let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
-    let headers = lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_owned(), v.to_owned())).collect::<Vec<_>>();
-    let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked { dechunk(body) } else { body.to_owned() };
-    Wire { status, headers, body }
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect::<Vec<_>>();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Wire {
+        status,
+        headers,
+        body,
+    }
 }
 
 fn dechunk(mut s: &str) -> String {
@@ -142,5 +186,7 @@ fn dechunk(mut s: &str) -> String {
 
 /// `application/x-www-form-urlencoded` from pairs.
 pub fn form(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }

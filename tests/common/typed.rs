@@ -6,7 +6,10 @@ use cookie_course::session::{DateTime, Dict, Value};
 use serde_json::{Value as J, json};
 
 pub fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 pub fn to_hex(b: &[u8]) -> String {
@@ -23,7 +26,12 @@ pub fn key(j: &J) -> Vec<u8> {
 }
 
 pub fn keys(v: &J) -> cookie_course::session::Keys {
-    let fallbacks: Vec<Vec<u8>> = v["fallback_keys"].as_array().unwrap().iter().map(key).collect();
+    let fallbacks: Vec<Vec<u8>> = v["fallback_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(key)
+        .collect();
     cookie_course::session::Keys::new(&key(&v["secret_key"]), &fallbacks)
 }
 
@@ -43,7 +51,10 @@ fn iso(s: &str) -> DateTime {
         + t[0] as i64 * 3600
         + t[1] as i64 * 60
         + t.get(2).copied().unwrap_or(0.0).floor() as i64;
-    DateTime { unix: local - off, offset: off as i32 }
+    DateTime {
+        unix: local - off,
+        offset: off as i32,
+    }
 }
 
 pub fn value(j: &J) -> Value {
@@ -78,7 +89,11 @@ pub fn value(j: &J) -> Value {
 }
 
 pub fn dict(j: &J) -> Dict {
-    j.as_object().unwrap().iter().map(|(k, v)| (k.clone(), value(v))).collect()
+    j.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), value(v)))
+        .collect()
 }
 
 /// Back to the typed convention (for handing values to the Python peer).
@@ -89,12 +104,15 @@ pub fn typed(v: &Value) -> J {
         Value::Int(i) => json!(i),
         Value::BigInt(s) => json!({"$int": s}),
         Value::Float(f) if f.is_finite() => json!(f),
-        Value::Float(f) => json!({"$float": if f.is_nan() { "NaN".to_string() } else if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() }}),
+        Value::Float(f) => {
+            json!({"$float": if f.is_nan() { "NaN".to_string() } else if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() }})
+        }
         Value::Str(s) => json!(s),
         Value::List(items) => J::Array(items.iter().map(typed).collect()),
         Value::Tuple(items) => json!({"$tuple": items.iter().map(typed).collect::<Vec<_>>()}),
         Value::Dict(d) => {
-            let inner: serde_json::Map<String, J> = d.iter().map(|(k, v)| (k.clone(), typed(v))).collect();
+            let inner: serde_json::Map<String, J> =
+                d.iter().map(|(k, v)| (k.clone(), typed(v))).collect();
             if d.len() == 1 && d.keys().next().unwrap().starts_with('$') {
                 json!({"$dict": inner})
             } else {
@@ -114,12 +132,17 @@ pub fn typed(v: &Value) -> J {
 /// Compare as Python's `==` would (NaN aside: the vectors' NaN compares equal to NaN here).
 pub fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Float(x), Value::Float(y)) => (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits() || x == y,
+        (Value::Float(x), Value::Float(y)) => {
+            (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits() || x == y
+        }
         (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
         }
         (Value::Dict(x), Value::Dict(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| k1 == k2 && same(v1, v2))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((k1, v1), (k2, v2))| k1 == k2 && same(v1, v2))
         }
         _ => a == b,
     }

@@ -1,0 +1,80 @@
+//! In-memory HTTP: the whole router driven with `oneshot`, no socket.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value as J;
+use tower::ServiceExt;
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn json(&self) -> J {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .collect()
+    }
+
+    /// The new `session` cookie value, if this response set one.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.set_cookies().iter().find_map(|h| {
+            h.strip_prefix("session=")
+                .map(|r| r.split(';').next().unwrap().to_owned())
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+pub async fn send(app: &axum::Router, req: Request<Body>) -> Resp {
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    Resp {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub async fn get(app: &axum::Router, path: &str, cookie: Option<&str>) -> Resp {
+    let mut req = Request::get(path);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    send(app, req.body(Body::empty()).unwrap()).await
+}
+
+/// A form post asking for JSON (the state document).
+pub async fn post_json(app: &axum::Router, path: &str, form: &str, cookie: Option<&str>) -> Resp {
+    post(app, path, form, cookie, "application/json").await
+}
+
+pub async fn post(
+    app: &axum::Router,
+    path: &str,
+    form: &str,
+    cookie: Option<&str>,
+    accept: &str,
+) -> Resp {
+    let mut req = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, accept);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    send(app, req.body(Body::from(form.to_owned())).unwrap()).await
+}
