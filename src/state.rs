@@ -4,6 +4,8 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::secret;
 use crate::session::{Keys, SessionConfig};
+use crate::site::Site;
+use crate::source::Source;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -15,6 +17,7 @@ pub struct Inner {
     pub keys: Keys,
     pub session_config: SessionConfig,
     pub clock: Clock,
+    pub site: Site,
 }
 
 impl Deref for AppState {
@@ -28,18 +31,25 @@ impl AppState {
     /// Load the secret key (environment, else the key file) and everything else the site
     /// needs; fails with the path of whatever is wrong.
     pub fn load(config: &Config) -> anyhow::Result<Self> {
-        let (secret, source) =
+        let (secret, key_source) =
             secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
-        tracing::info!(?source, "secret key loaded");
-        Ok(Self::with_key(&secret))
+        tracing::info!(source = ?key_source, "secret key loaded");
+        let source = config.content.clone().map_or(Source::Embedded, Source::Dir);
+        Self::build(&secret, &source)
     }
 
-    /// A state signing with `secret` (tests use a known key to talk to real Flask).
-    pub fn with_key(secret: &[u8]) -> Self {
-        AppState(Arc::new(Inner {
+    /// A state signing with `secret`, serving content from `source`.
+    pub fn build(secret: &[u8], source: &Source) -> anyhow::Result<Self> {
+        Ok(AppState(Arc::new(Inner {
             keys: Keys::new(secret, &[]),
             session_config: SessionConfig::default(),
             clock: Clock::default(),
-        }))
+            site: Site::load(source)?,
+        })))
+    }
+
+    /// The built-in site signing with `secret` (tests use a known key to talk to real Flask).
+    pub fn with_key(secret: &[u8]) -> Self {
+        Self::build(secret, &Source::Embedded).expect("the built-in content loads")
     }
 }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod exchange;
 pub mod form;
+pub mod pages;
 pub mod sandbox;
 pub mod state_doc;
 
@@ -23,6 +24,12 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// The whole site as a router, ready for `axum::serve` or `oneshot` in tests.
 pub fn app(state: AppState) -> Router {
     Router::new()
+        .route("/", get(pages::root))
+        .route("/{lang}/", get(pages::home))
+        .route("/{lang}/lessons/{slug}", get(pages::lesson))
+        .route("/prefs/lang", post(pages::prefs_lang))
+        .route("/prefs/theme", post(pages::prefs_theme))
+        .route("/static/{name}", get(pages::asset))
         .route("/api/decode", post(api::decode))
         .route("/sandbox/state", get(sandbox::state))
         .route("/sandbox/session/set", post(sandbox::session_set))
@@ -34,6 +41,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/sandbox/cookies/set", post(sandbox::cookies_set))
         .route("/sandbox/cookies/delete", post(sandbox::cookies_delete))
+        .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)

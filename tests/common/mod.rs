@@ -3,6 +3,7 @@
 
 pub mod mem;
 pub mod peers;
+pub mod tree;
 pub mod typed;
 
 use serde_json::Value as J;

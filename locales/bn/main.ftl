@@ -1,0 +1,127 @@
+## Site chrome
+
+site-title = কুকি ও Flask সেশন
+site-tagline = ওয়েবসাইট কীভাবে আপনাকে মনে রাখে, তা নিয়ে একটি ইন্টারঅ্যাকটিভ কোর্স
+skip-to-content = সরাসরি পাঠে যান
+nav-course = কোর্স
+nav-lessons = পাঠসমূহ
+nav-decoder = কুকি ডিকোডার
+footer-note = এই সাইটের সবকিছু অফলাইনে চলে: অন্য কোথাও থেকে কোনো ফন্ট, স্ক্রিপ্ট বা ট্র্যাকার আনা হয় না।
+footer-session = এই সাইট আপনার বেছে নেওয়া ভাষা একটি আসল Flask সেশন কুকিতে মনে রাখে — ঠিক সেই ধরনের কুকি, যা পাঠগুলোতে খুলে খুলে দেখানো হয়।
+
+## Language and theme switchers
+
+lang-switcher-label = ভাষা
+lang-switch-button = ভাষা বদলান
+# Language names are written in their own language everywhere (autonyms).
+lang-en = English
+lang-ru = Русский
+lang-uk = Українська
+lang-bn = বাংলা
+theme-label = রঙের থিম
+theme-auto = সিস্টেম অনুযায়ী
+theme-light = হালকা
+theme-dark = গাঢ়
+theme-apply = প্রয়োগ করুন
+
+## Course home
+
+home-heading = ওয়েবসাইট কীভাবে আপনাকে মনে রাখে
+home-intro = HTTP দুটি অনুরোধের মাঝখানে প্রত্যেক ভিজিটরকে ভুলে যায়। কুকি আর সেশনের সাহায্যেই একটি Flask অ্যাপ মনে রাখে আপনি কে, আপনার কার্টে কী আছে আর আপনি কোন ভাষায় পড়েন। প্রতিটি পাঠে আপনি এই ব্রাউজারে আসল কুকি সেট করতে পারবেন এবং নিজের সেশন কুকিটিকে টুকরো টুকরো করে খুলে দেখতে পারবেন।
+home-lessons-heading = পাঠসমূহ
+# $count: number of lessons in the course
+lessons-count = { $count ->
+    [one] { $count }টি পাঠ
+   *[other] { $count }টি পাঠ
+}
+home-start = প্রথম পাঠ দিয়ে শুরু করুন
+home-translated = { $total }টি পাঠের মধ্যে { $translated }টি এই ভাষায় লেখা হয়েছে; বাকিগুলো আপাতত ইংরেজিতে দেখানো হচ্ছে।
+
+## Lesson page
+
+# $number: this lesson's position, $total: number of lessons
+lesson-position = { $total }টির মধ্যে { $number } নম্বর পাঠ
+# $minutes: estimated reading time
+reading-time = { $minutes ->
+    [one] পড়তে { $minutes } মিনিট লাগবে
+   *[other] পড়তে { $minutes } মিনিট লাগবে
+}
+lesson-prev = আগের পাঠ
+lesson-next = পরের পাঠ
+lesson-contents = সব পাঠ
+lesson-keyboard-hint = টিপ: ← আর → কী চেপে এক পাঠ থেকে আরেক পাঠে যাওয়া যায়।
+notice-untranslated = এই পাঠটি এখনও বাংলায় অনুবাদ করা হয়নি, তাই আপনি ইংরেজি মূল লেখাটি পড়ছেন।
+notice-stale = এই অনুবাদটি লেখার পরে পাঠটির ইংরেজি মূল লেখা বদলেছে, তাই কিছু তথ্য পুরোনো হয়ে থাকতে পারে।
+notice-stale-link = ইংরেজি মূল লেখাটি পড়ুন
+callout-note = নোট
+callout-warning = সতর্কতা
+callout-misconception = প্রচলিত ভুল ধারণা
+example-caption = সম্পূর্ণ উদাহরণ: { $path }
+example-run = এটিকে app.py নামে সেভ করুন এবং এভাবে চালান:
+heading-anchor = এই অংশের লিঙ্ক
+
+## Diagram: the cookie exchange
+
+diagram-exchange-title = ব্রাউজার আর সার্ভারের মধ্যে কুকি কীভাবে আসা-যাওয়া করে
+diagram-browser = ব্রাউজার
+diagram-server = Flask সার্ভার
+diagram-first-request = 1. প্রথম অনুরোধ: এখনও কোনো কুকি নেই
+diagram-response = 2. উত্তর: Set-Cookie ব্রাউজারকে কুকিটি রেখে দিতে বলে
+diagram-next-request = 3. পরের প্রতিটি অনুরোধে ব্রাউজার সেটি Cookie হেডারে ফেরত পাঠায়
+diagram-stored = ব্রাউজার কুকিটি সংরক্ষণ করে
+
+## Sandbox (the live widget embedded in lessons)
+
+sandbox-heading = নিজে করে দেখুন: আপনার আসল কুকি
+sandbox-intro = এই বোতামগুলো চাপলে সাইটটি ঠিক তা-ই করে, যা একটি Flask ভিউ করত। কুকিগুলো সত্যি সত্যিই এই ব্রাউজারে জমা হয়।
+sandbox-received = এই পেজের সঙ্গে আপনার ব্রাউজার যে Cookie হেডার পাঠিয়েছে
+sandbox-no-cookies = এই অনুরোধের সঙ্গে আপনার ব্রাউজার কোনো কুকি পাঠায়নি।
+sandbox-js-sees = JavaScript যা দেখতে পায় (document.cookie)
+sandbox-js-off = তুলনা করতে JavaScript চালু করুন: HttpOnly কুকিগুলো document.cookie-তে দেখা যায় না।
+sandbox-js-empty = document.cookie খালি: JavaScript কোনো কুকিই দেখতে পাচ্ছে না।
+sandbox-cookie-name = নাম
+sandbox-cookie-value = মান
+sandbox-set-cookie = কুকি সেট করুন
+sandbox-delete-cookie = কুকি মুছে ফেলুন
+sandbox-read-cookies = কুকিগুলো আবার পড়ুন
+sandbox-attr-max-age = Max-Age (সেকেন্ড)
+sandbox-attr-expires = Expires
+sandbox-attr-path = Path
+sandbox-attr-domain = Domain
+sandbox-attr-secure = Secure (শুধু HTTPS)
+sandbox-attr-httponly = HttpOnly (JavaScript থেকে লুকানো)
+sandbox-attr-samesite = SameSite
+sandbox-samesite-unset = সেট করা নেই
+sandbox-session-heading = আপনার সেশন কুকি, ডিকোড করা অবস্থায়
+sandbox-session-none = আপনার এখনও কোনো সেশন কুকি নেই।
+sandbox-session-valid = সিগনেচারটি বৈধ: এই কুকিটি এই সার্ভারই তৈরি করেছে এবং কেউ এটি বদলায়নি।
+sandbox-session-invalid = এই কুকিটি বৈধ নয়, তাই Flask একটি খালি সেশন শুরু করত। কারণ: { $reason }
+sandbox-part-payload = পেলোড
+sandbox-part-timestamp = টাইমস্ট্যাম্প
+sandbox-part-signature = সিগনেচার
+sandbox-signed-at = সাইন করার সময়
+sandbox-signed-not-encrypted = সাইন করা, কিন্তু এনক্রিপ্ট করা নয়: এই কুকি যার হাতে আছে, সে-ই পেলোড পড়তে পারে। শুধু সিক্রেট কী ছাড়া এটি বদলানো অসম্ভব।
+
+## Error pages
+
+not-found-title = পেজটি পাওয়া যায়নি
+not-found-body = এই ঠিকানায় কোনো পেজ নেই। হয়তো পাঠটি অন্য জায়গায় সরানো হয়েছে, অথবা লিঙ্কে কোনো টাইপো আছে।
+not-found-home = কোর্সে ফিরে যান
+
+## Why a session cookie was not accepted (shown in the state panel)
+
+reason-no-key = কোনো সিক্রেট কী দেওয়া হয়নি, তাই সিগনেচার যাচাই করা যায়নি (তবে পেলোড এমনিতেই পড়া যায়)।
+reason-no-separator = মানটিতে কোনো ডট (.) নেই, তাই এটি আদৌ সাইন করা Flask মান নয়।
+reason-signature-mismatch = সিগনেচার মিলছে না: হয় কুকিটি বদলানো হয়েছে, নয়তো এটি অন্য কোনো সিক্রেট কী দিয়ে সাইন করা হয়েছিল।
+reason-timestamp-missing = সিগনেচার ঠিক আছে, কিন্তু টাইমস্ট্যাম্প অংশটি নেই।
+reason-timestamp-malformed = টাইমস্ট্যাম্প অংশটি ডিকোড করা যাচ্ছে না।
+# $age and $max are seconds
+reason-too-old = এটি { $age } সেকেন্ড আগে সাইন করা হয়েছিল, যা অনুমোদিত { $max } সেকেন্ডের (PERMANENT_SESSION_LIFETIME) চেয়ে বেশি।
+reason-from-the-future = এর টাইমস্ট্যাম্প ভবিষ্যতের: এখন থেকে { $ahead } সেকেন্ড পরের।
+reason-timestamp-out-of-range = সিগনেচার বৈধ, কিন্তু টাইমস্ট্যাম্পটি 9999 সালের পরের; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-base64 = সিগনেচার বৈধ, কিন্তু পেলোডটি base64 নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-zlib = পেলোডটিকে সংকুচিত বলে চিহ্নিত করা হয়েছে, কিন্তু এটি zlib ডেটা নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-utf8 = পেলোডটি UTF-8 টেক্সট নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-json = পেলোডটি বৈধ JSON নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-tag = পেলোডের একটি ট্যাগ করা মানকে আবার আগের রূপে ফেরানো যাচ্ছে না; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-not-a-dict = পেলোডটি কোনো ডিকশনারি নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।

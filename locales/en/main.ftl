@@ -1,0 +1,127 @@
+## Site chrome
+
+site-title = Cookies & Flask sessions
+site-tagline = An interactive course on how websites remember you
+skip-to-content = Skip to the lesson
+nav-course = Course
+nav-lessons = Lessons
+nav-decoder = Cookie decoder
+footer-note = Everything on this site works offline: no fonts, scripts or trackers from anywhere else.
+footer-session = This site keeps your language in a real Flask session cookie — the same kind the lessons take apart.
+
+## Language and theme switchers
+
+lang-switcher-label = Language
+lang-switch-button = Switch language
+# Language names are written in their own language everywhere (autonyms).
+lang-en = English
+lang-ru = Русский
+lang-uk = Українська
+lang-bn = বাংলা
+theme-label = Colour theme
+theme-auto = Follow the system
+theme-light = Light
+theme-dark = Dark
+theme-apply = Apply
+
+## Course home
+
+home-heading = How websites remember you
+home-intro = HTTP forgets every visitor between two requests. Cookies and sessions are how a Flask app remembers who you are, what is in your cart and which language you read. Each lesson lets you set real cookies in this browser and watch your own session cookie being taken apart.
+home-lessons-heading = The lessons
+# $count: number of lessons in the course
+lessons-count = { $count ->
+    [one] { $count } lesson
+   *[other] { $count } lessons
+}
+home-start = Start with the first lesson
+home-translated = { $translated } of { $total } lessons are written in this language; the rest are shown in English for now.
+
+## Lesson page
+
+# $number: this lesson's position, $total: number of lessons
+lesson-position = Lesson { $number } of { $total }
+# $minutes: estimated reading time
+reading-time = { $minutes ->
+    [one] { $minutes } minute read
+   *[other] { $minutes } minutes read
+}
+lesson-prev = Previous lesson
+lesson-next = Next lesson
+lesson-contents = All lessons
+lesson-keyboard-hint = Tip: the ← and → keys move between lessons.
+notice-untranslated = This lesson has not been translated into English yet, so you are reading the English original.
+notice-stale = The English original of this lesson has changed since this translation was written, so some details may be out of date.
+notice-stale-link = Read the English original
+callout-note = Note
+callout-warning = Warning
+callout-misconception = Common misconception
+example-caption = Complete example: { $path }
+example-run = Save it as app.py and run it with:
+heading-anchor = Link to this section
+
+## Diagram: the cookie exchange
+
+diagram-exchange-title = How a cookie travels between the browser and the server
+diagram-browser = Browser
+diagram-server = Flask server
+diagram-first-request = 1. First request: no cookie yet
+diagram-response = 2. Response: Set-Cookie asks the browser to keep it
+diagram-next-request = 3. Every later request sends it back in Cookie
+diagram-stored = The browser stores the cookie
+
+## Sandbox (the live widget embedded in lessons)
+
+sandbox-heading = Try it: your real cookies
+sandbox-intro = These buttons make this site do exactly what a Flask view would do. The cookies land in this browser for real.
+sandbox-received = The Cookie header your browser sent with this page
+sandbox-no-cookies = Your browser sent no cookies with this request.
+sandbox-js-sees = What JavaScript sees (document.cookie)
+sandbox-js-off = Turn on JavaScript to compare: HttpOnly cookies are missing from document.cookie.
+sandbox-js-empty = document.cookie is empty: JavaScript sees no cookies at all.
+sandbox-cookie-name = Name
+sandbox-cookie-value = Value
+sandbox-set-cookie = Set the cookie
+sandbox-delete-cookie = Delete the cookie
+sandbox-read-cookies = Read the cookies again
+sandbox-attr-max-age = Max-Age (seconds)
+sandbox-attr-expires = Expires
+sandbox-attr-path = Path
+sandbox-attr-domain = Domain
+sandbox-attr-secure = Secure (HTTPS only)
+sandbox-attr-httponly = HttpOnly (hidden from JavaScript)
+sandbox-attr-samesite = SameSite
+sandbox-samesite-unset = not set
+sandbox-session-heading = Your session cookie, decoded
+sandbox-session-none = You have no session cookie yet.
+sandbox-session-valid = The signature is valid: this server made this cookie and nobody changed it.
+sandbox-session-invalid = This cookie is not valid, so Flask would start an empty session. Why: { $reason }
+sandbox-part-payload = payload
+sandbox-part-timestamp = timestamp
+sandbox-part-signature = signature
+sandbox-signed-at = Signed at
+sandbox-signed-not-encrypted = Signed, not encrypted: anyone holding this cookie can read the payload. Only changing it is impossible without the secret key.
+
+## Error pages
+
+not-found-title = Page not found
+not-found-body = There is no page at this address. The lesson may have moved, or the link has a typo.
+not-found-home = Back to the course
+
+## Why a session cookie was not accepted (shown in the state panel)
+
+reason-no-key = no secret key was given, so the signature could not be checked (the payload is readable anyway).
+reason-no-separator = the value has no dot, so it is not a signed Flask value at all.
+reason-signature-mismatch = the signature does not match: the cookie was changed, or it was signed with a different secret key.
+reason-timestamp-missing = the signature is fine but the timestamp part is missing.
+reason-timestamp-malformed = the timestamp part cannot be decoded.
+# $age and $max are seconds
+reason-too-old = it was signed { $age } seconds ago, longer than the allowed { $max } seconds (PERMANENT_SESSION_LIFETIME).
+reason-from-the-future = its timestamp lies { $ahead } seconds in the future.
+reason-timestamp-out-of-range = the signature is valid but the timestamp is after the year 9999; real Flask would crash with an HTTP 500 here.
+reason-payload-base64 = the signature is valid but the payload is not base64; real Flask would crash with an HTTP 500 here.
+reason-payload-zlib = the payload is marked as compressed but is not zlib data; real Flask would crash with an HTTP 500 here.
+reason-payload-utf8 = the payload is not UTF-8 text; real Flask would crash with an HTTP 500 here.
+reason-payload-json = the payload is not valid JSON; real Flask would crash with an HTTP 500 here.
+reason-payload-tag = a tagged value in the payload cannot be converted back; real Flask would crash with an HTTP 500 here.
+reason-not-a-dict = the payload is not a dictionary; real Flask would crash with an HTTP 500 here.

@@ -1,0 +1,131 @@
+## Оформление сайта
+
+site-title = Куки и сессии Flask
+site-tagline = Интерактивный курс о том, как сайты вас запоминают
+skip-to-content = Перейти к уроку
+nav-course = Курс
+nav-lessons = Уроки
+nav-decoder = Декодер куки
+footer-note = Всё на этом сайте работает офлайн: никаких шрифтов, скриптов или трекеров со сторонних серверов.
+footer-session = Выбранный язык этот сайт хранит в настоящем куки сессии Flask — именно такие куки разбираются по частям в уроках.
+
+## Переключатели языка и темы
+
+lang-switcher-label = Язык
+lang-switch-button = Сменить язык
+# Названия языков везде пишутся на самих этих языках (автонимы).
+lang-en = English
+lang-ru = Русский
+lang-uk = Українська
+lang-bn = বাংলা
+theme-label = Цветовая тема
+theme-auto = Как в системе
+theme-light = Светлая
+theme-dark = Тёмная
+theme-apply = Применить
+
+## Главная страница курса
+
+home-heading = Как сайты вас запоминают
+home-intro = HTTP забывает каждого посетителя между двумя запросами. Куки и сессии — это то, благодаря чему приложение на Flask помнит, кто вы, что лежит у вас в корзине и на каком языке вы читаете. В каждом уроке можно установить настоящие куки в этом браузере и посмотреть, как по частям разбираются куки вашей собственной сессии.
+home-lessons-heading = Уроки
+# $count: число уроков в курсе
+lessons-count = { $count ->
+    [one] { $count } урок
+    [few] { $count } урока
+    [many] { $count } уроков
+   *[other] { $count } урока
+}
+home-start = Начать с первого урока
+home-translated = На этом языке написано уроков: { $translated } из { $total }; остальные пока показываются на английском.
+
+## Страница урока
+
+# $number: номер этого урока, $total: число уроков
+lesson-position = Урок { $number } из { $total }
+# $minutes: примерное время чтения
+reading-time = { $minutes ->
+    [one] { $minutes } минута чтения
+    [few] { $minutes } минуты чтения
+    [many] { $minutes } минут чтения
+   *[other] { $minutes } минуты чтения
+}
+lesson-prev = Предыдущий урок
+lesson-next = Следующий урок
+lesson-contents = Все уроки
+lesson-keyboard-hint = Совет: клавиши ← и → переключают уроки.
+notice-untranslated = Этот урок ещё не переведён на русский, поэтому вы читаете английский оригинал.
+notice-stale = С тех пор как был сделан этот перевод, английский оригинал урока изменился, поэтому некоторые детали могут быть устаревшими.
+notice-stale-link = Читать английский оригинал
+callout-note = Примечание
+callout-warning = Внимание
+callout-misconception = Распространённое заблуждение
+example-caption = Полный пример: { $path }
+example-run = Сохраните его как app.py и запустите командой:
+heading-anchor = Ссылка на этот раздел
+
+## Схема: обмен куки
+
+diagram-exchange-title = Как куки передаются между браузером и сервером
+diagram-browser = Браузер
+diagram-server = Сервер Flask
+diagram-first-request = 1. Первый запрос: куки ещё нет
+diagram-response = 2. Ответ: Set-Cookie просит браузер сохранить куки
+diagram-next-request = 3. Все следующие запросы возвращают куки в заголовке Cookie
+diagram-stored = Браузер сохраняет куки
+
+## Песочница (интерактивный виджет внутри уроков)
+
+sandbox-heading = Попробуйте: ваши настоящие куки
+sandbox-intro = Эти кнопки заставляют сайт делать ровно то же, что сделало бы представление Flask. Куки по-настоящему попадают в этот браузер.
+sandbox-received = Заголовок Cookie, который ваш браузер отправил с запросом этой страницы
+sandbox-no-cookies = С этим запросом ваш браузер не отправил ни одного куки.
+sandbox-js-sees = Что видит JavaScript (document.cookie)
+sandbox-js-off = Включите JavaScript, чтобы сравнить: куки с флагом HttpOnly в document.cookie не попадают.
+sandbox-js-empty = document.cookie пуст: JavaScript не видит ни одной куки.
+sandbox-cookie-name = Имя
+sandbox-cookie-value = Значение
+sandbox-set-cookie = Установить куки
+sandbox-delete-cookie = Удалить куки
+sandbox-read-cookies = Прочитать куки заново
+sandbox-attr-max-age = Max-Age (в секундах)
+sandbox-attr-expires = Expires
+sandbox-attr-path = Path
+sandbox-attr-domain = Domain
+sandbox-attr-secure = Secure (только HTTPS)
+sandbox-attr-httponly = HttpOnly (не видно из JavaScript)
+sandbox-attr-samesite = SameSite
+sandbox-samesite-unset = не задан
+sandbox-session-heading = Куки вашей сессии после декодирования
+sandbox-session-none = У вас пока нет куки сессии.
+sandbox-session-valid = Подпись верна: куки выдал этот сервер, и с тех пор никто его не менял.
+sandbox-session-invalid = Куки не прошли проверку, поэтому Flask начал бы с пустой сессии. Причина: { $reason }
+sandbox-part-payload = полезная нагрузка
+sandbox-part-timestamp = метка времени
+sandbox-part-signature = подпись
+sandbox-signed-at = Время подписи
+sandbox-signed-not-encrypted = Подписано, но не зашифровано: любой, у кого есть эти куки, может прочитать полезную нагрузку. Без секретного ключа невозможно только изменить её.
+
+## Страницы ошибок
+
+not-found-title = Страница не найдена
+not-found-body = По этому адресу страницы нет. Возможно, урок переехал или в ссылке опечатка.
+not-found-home = Вернуться к курсу
+
+## Почему куки сессии не приняты (показывается в панели состояния)
+
+reason-no-key = секретный ключ не указан, поэтому подпись проверить нельзя (полезную нагрузку всё равно можно прочитать).
+reason-no-separator = в значении нет точки, значит, это вообще не подписанное значение Flask.
+reason-signature-mismatch = подпись не совпадает: куки изменили или подписали другим секретным ключом.
+reason-timestamp-missing = подпись в порядке, но нет части с меткой времени.
+reason-timestamp-malformed = часть с меткой времени не удаётся декодировать.
+# $age и $max — в секундах
+reason-too-old = подпись поставлена { $age } с назад — это дольше допустимых { $max } с (PERMANENT_SESSION_LIFETIME).
+reason-from-the-future = метка времени опережает текущее время на { $ahead } с.
+reason-timestamp-out-of-range = подпись верна, но метка времени указывает на дату позже 9999 года; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-payload-base64 = подпись верна, но полезная нагрузка не в формате base64; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-payload-zlib = полезная нагрузка помечена как сжатая, но это не данные zlib; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-payload-utf8 = полезная нагрузка не является текстом в UTF-8; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-payload-json = полезная нагрузка не является корректным JSON; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-payload-tag = помеченное значение (tagged value) в полезной нагрузке не удаётся преобразовать обратно; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+reason-not-a-dict = полезная нагрузка не является словарём; настоящий Flask здесь упал бы с ошибкой HTTP 500.

@@ -1,0 +1,131 @@
+## Оформлення сайту
+
+site-title = Кукі та сесії Flask
+site-tagline = Інтерактивний курс про те, як вебсайти вас запам'ятовують
+skip-to-content = Перейти до уроку
+nav-course = Курс
+nav-lessons = Уроки
+nav-decoder = Декодер кукі
+footer-note = Усе на цьому сайті працює офлайн: жодних шрифтів, скриптів чи трекерів зі сторонніх ресурсів.
+footer-session = Цей сайт зберігає вибрану мову в справжньому кукі сесії Flask — саме такому, які розбирають уроки.
+
+## Перемикачі мови та теми
+
+lang-switcher-label = Мова
+lang-switch-button = Змінити мову
+# Назви мов усюди пишуться їхньою власною мовою (автоніми).
+lang-en = English
+lang-ru = Русский
+lang-uk = Українська
+lang-bn = বাংলা
+theme-label = Колірна тема
+theme-auto = Як у системі
+theme-light = Світла
+theme-dark = Темна
+theme-apply = Застосувати
+
+## Головна сторінка курсу
+
+home-heading = Як вебсайти вас запам'ятовують
+home-intro = HTTP забуває кожного відвідувача між двома запитами. Кукі та сесії — це те, завдяки чому застосунок Flask пам'ятає, хто ви, що лежить у вашому кошику і якою мовою ви читаєте. У кожному уроці ви можете встановлювати справжні кукі в цьому браузері й бачити, як розбирають на частини ваш власний кукі сесії.
+home-lessons-heading = Уроки
+# $count: кількість уроків у курсі
+lessons-count = { $count ->
+    [one] { $count } урок
+    [few] { $count } уроки
+    [many] { $count } уроків
+   *[other] { $count } уроку
+}
+home-start = Почати з першого уроку
+home-translated = Українською вже написано уроків: { $translated } з { $total }; решту поки що показано англійською.
+
+## Сторінка уроку
+
+# $number: номер цього уроку, $total: кількість уроків
+lesson-position = Урок { $number } з { $total }
+# $minutes: орієнтовний час читання
+reading-time = { $minutes ->
+    [one] { $minutes } хвилина читання
+    [few] { $minutes } хвилини читання
+    [many] { $minutes } хвилин читання
+   *[other] { $minutes } хвилини читання
+}
+lesson-prev = Попередній урок
+lesson-next = Наступний урок
+lesson-contents = Усі уроки
+lesson-keyboard-hint = Порада: клавіші ← і → перемикають між уроками.
+notice-untranslated = Цей урок ще не перекладено українською, тому ви читаєте англійський оригінал.
+notice-stale = Англійський оригінал цього уроку змінився після того, як було зроблено цей переклад, тож деякі подробиці можуть бути застарілими.
+notice-stale-link = Читати англійський оригінал
+callout-note = Примітка
+callout-warning = Увага
+callout-misconception = Поширена хибна думка
+example-caption = Повний приклад: { $path }
+example-run = Збережіть його як app.py і запустіть командою:
+heading-anchor = Посилання на цей розділ
+
+## Діаграма: обмін кукі
+
+diagram-exchange-title = Як кукі передається між браузером і сервером
+diagram-browser = Браузер
+diagram-server = Сервер Flask
+diagram-first-request = 1. Перший запит: кукі ще немає
+diagram-response = 2. Відповідь: Set-Cookie просить браузер зберегти кукі
+diagram-next-request = 3. Кожен наступний запит надсилає його назад у Cookie
+diagram-stored = Браузер зберігає кукі
+
+## Пісочниця (інтерактивний віджет усередині уроків)
+
+sandbox-heading = Спробуйте: ваші справжні кукі
+sandbox-intro = Ці кнопки змушують сайт робити саме те, що зробило б подання (view) у Flask. Кукі справді потрапляють у цей браузер.
+sandbox-received = Заголовок Cookie, який ваш браузер надіслав разом із цією сторінкою
+sandbox-no-cookies = Ваш браузер не надіслав жодного кукі з цим запитом.
+sandbox-js-sees = Що бачить JavaScript (document.cookie)
+sandbox-js-off = Увімкніть JavaScript, щоб порівняти: кукі з HttpOnly відсутні в document.cookie.
+sandbox-js-empty = document.cookie порожній: JavaScript не бачить жодного кукі.
+sandbox-cookie-name = Назва
+sandbox-cookie-value = Значення
+sandbox-set-cookie = Встановити кукі
+sandbox-delete-cookie = Видалити кукі
+sandbox-read-cookies = Прочитати кукі ще раз
+sandbox-attr-max-age = Max-Age (секунди)
+sandbox-attr-expires = Expires
+sandbox-attr-path = Path
+sandbox-attr-domain = Domain
+sandbox-attr-secure = Secure (лише HTTPS)
+sandbox-attr-httponly = HttpOnly (прихований від JavaScript)
+sandbox-attr-samesite = SameSite
+sandbox-samesite-unset = не задано
+sandbox-session-heading = Ваш кукі сесії, розкодований
+sandbox-session-none = У вас ще немає кукі сесії.
+sandbox-session-valid = Підпис дійсний: цей кукі створив саме цей сервер, і ніхто його не змінював.
+sandbox-session-invalid = Цей кукі недійсний, тож Flask почав би порожню сесію. Причина: { $reason }
+sandbox-part-payload = дані
+sandbox-part-timestamp = позначка часу
+sandbox-part-signature = підпис
+sandbox-signed-at = Підписано
+sandbox-signed-not-encrypted = Підписаний, а не зашифрований: будь-хто, у кого є цей кукі, може прочитати дані. Неможливо лише змінити їх без секретного ключа.
+
+## Сторінки помилок
+
+not-found-title = Сторінку не знайдено
+not-found-body = За цією адресою немає сторінки. Можливо, урок перенесено або в посиланні є помилка.
+not-found-home = Повернутися до курсу
+
+## Чому кукі сесії не прийнято (показується на панелі стану)
+
+reason-no-key = секретний ключ не вказано, тому підпис не вдалося перевірити (дані все одно можна прочитати).
+reason-no-separator = у значенні немає крапки, отже це взагалі не підписане значення Flask.
+reason-signature-mismatch = підпис не збігається: кукі змінили або його підписано іншим секретним ключем.
+reason-timestamp-missing = підпис правильний, але частини з позначкою часу немає.
+reason-timestamp-malformed = частину з позначкою часу неможливо розкодувати.
+# $age і $max — у секундах
+reason-too-old = його підписано { $age } с тому, а це більше за дозволені { $max } с (PERMANENT_SESSION_LIFETIME).
+reason-from-the-future = його позначка часу на { $ahead } с у майбутньому.
+reason-timestamp-out-of-range = підпис дійсний, але позначка часу пізніша за 9999 рік; справжній Flask тут упав би з помилкою HTTP 500.
+reason-payload-base64 = підпис дійсний, але дані не в форматі base64; справжній Flask тут упав би з помилкою HTTP 500.
+reason-payload-zlib = дані позначено як стиснені, але це не дані zlib; справжній Flask тут упав би з помилкою HTTP 500.
+reason-payload-utf8 = дані не є текстом у UTF-8; справжній Flask тут упав би з помилкою HTTP 500.
+reason-payload-json = дані не є коректним JSON; справжній Flask тут упав би з помилкою HTTP 500.
+reason-payload-tag = позначене значення в даних неможливо перетворити назад; справжній Flask тут упав би з помилкою HTTP 500.
+reason-not-a-dict = дані не є словником; справжній Flask тут упав би з помилкою HTTP 500.

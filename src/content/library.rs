@@ -1,0 +1,252 @@
+//! Loading, validating and rendering every lesson in every language.
+
+use super::front_matter::{FrontMatter, SandboxAction, split_front_matter};
+use crate::highlight::{Fence, Highlighter};
+use crate::i18n::{Arg, Lang, Localizer};
+use crate::markdown::{Block, Directives, render};
+use crate::source::Source;
+use anyhow::{Context, bail};
+use sha1::{Digest, Sha1};
+use std::collections::BTreeMap;
+
+/// One lesson as a page in one language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub order: u32,
+    pub title: String,
+    pub summary: String,
+    pub sandbox: Vec<SandboxAction>,
+    pub blocks: Vec<Block>,
+    pub reading_minutes: u32,
+    /// The language the text is written in: the page's, or English when not translated.
+    pub text_lang: Lang,
+    /// A translation made from an older English text.
+    pub stale: bool,
+}
+
+#[derive(Debug)]
+pub struct Library {
+    /// `pages[lang]`: every lesson in course order.
+    pages: Vec<Vec<Page>>,
+    /// Fence languages that did not resolve, with the file they are in.
+    unknown_fences: Vec<(String, String)>,
+    /// Translations whose English source changed: (file, recorded hash, current hash).
+    stale: Vec<(String, String, String)>,
+}
+
+struct LessonFile {
+    path: String,
+    front: FrontMatter,
+    body: String,
+}
+
+/// The hash a translation records: SHA-1 of the English markdown body, first 12 hex digits.
+pub fn source_hash(english_body: &str) -> String {
+    let digest = Sha1::digest(english_body.as_bytes());
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+struct Ctx<'a> {
+    lang: Lang,
+    loc: &'a Localizer,
+    examples: &'a BTreeMap<String, String>,
+    highlighter: &'a Highlighter,
+}
+
+impl Directives for Ctx<'_> {
+    fn label(&self, id: &str, path: Option<&str>) -> String {
+        let args: Vec<(&str, Arg)> = path
+            .map(|p| vec![("path", Arg::Str(p.to_owned()))])
+            .unwrap_or_default();
+        self.loc.text(self.lang, id, &args)
+    }
+    fn example(&self, path: &str) -> Option<String> {
+        self.examples.get(path).cloned()
+    }
+    fn diagram(&self, name: &str) -> Option<String> {
+        crate::diagrams::render(name, &|id| self.loc.text(self.lang, id, &[]))
+    }
+    fn highlighter(&self) -> &Highlighter {
+        self.highlighter
+    }
+}
+
+impl Library {
+    /// Load `content/` from `source`, validate it and render every page.
+    pub fn load(
+        source: &Source,
+        loc: &Localizer,
+        highlighter: &Highlighter,
+    ) -> anyhow::Result<Self> {
+        let mut lessons: BTreeMap<Lang, BTreeMap<String, LessonFile>> = BTreeMap::new();
+        let mut examples = BTreeMap::new();
+        for (rel, text) in source.files("content")? {
+            let path = source.display("content", &rel);
+            let Some((top, name)) = rel.split_once('/') else {
+                bail!("{path}: files belong in content/<lang>/ or content/examples/");
+            };
+            if top == "examples" {
+                examples.insert(name.to_owned(), text);
+                continue;
+            }
+            let Some(lang) = Lang::from_code(top) else {
+                bail!("{path}: unknown language {top:?} (expected one of en, ru, uk, bn)");
+            };
+            let Some(slug) = name.strip_suffix(".md").filter(|s| is_slug(s)) else {
+                bail!(
+                    "{path}: a lesson file is named <slug>.md with a lowercase slug (a-z, 0-9, -)"
+                );
+            };
+            let (front, body) =
+                split_front_matter(&text).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+            let front: FrontMatter =
+                toml::from_str(front).with_context(|| format!("{path}: invalid front matter"))?;
+            lessons.entry(lang).or_default().insert(
+                slug.to_owned(),
+                LessonFile {
+                    path,
+                    front,
+                    body: body.to_owned(),
+                },
+            );
+        }
+        let english = lessons.remove(&Lang::En).unwrap_or_default();
+        if english.is_empty() {
+            bail!(
+                "{}: no English lessons (English is the source of every lesson)",
+                source.display("content", "en/")
+            );
+        }
+        let mut orders = BTreeMap::new();
+        for (slug, l) in &english {
+            if l.front.source_hash.is_some() {
+                bail!(
+                    "{}: English lessons are the source and have no source_hash",
+                    l.path
+                );
+            }
+            if let Some(other) = orders.insert(l.front.order, slug) {
+                bail!(
+                    "{}: order {} is also used by {other}.md",
+                    l.path,
+                    l.front.order
+                );
+            }
+        }
+        let mut stale = Vec::new();
+        for (lang, translated) in &lessons {
+            for (slug, t) in translated {
+                let Some(en) = english.get(slug) else {
+                    bail!(
+                        "{}: there is no English lesson {slug}.md to translate",
+                        t.path
+                    );
+                };
+                let Some(recorded) = &t.front.source_hash else {
+                    bail!(
+                        "{}: a translation needs source_hash = \"{}\" (the English text it was made from)",
+                        t.path,
+                        source_hash(&en.body)
+                    );
+                };
+                if t.front.order != en.front.order || t.front.sandbox != en.front.sandbox {
+                    bail!(
+                        "{}: order and sandbox must match the English lesson ({lang} vs en)",
+                        t.path
+                    );
+                }
+                let current = source_hash(&en.body);
+                if *recorded != current {
+                    stale.push((t.path.clone(), recorded.clone(), current));
+                }
+            }
+        }
+
+        let mut by_order: Vec<(&String, &LessonFile)> = english.iter().collect();
+        by_order.sort_by_key(|(_, l)| l.front.order);
+        let mut pages = Vec::new();
+        let mut unknown_fences = Vec::new();
+        for lang in Lang::ALL {
+            let ctx = Ctx {
+                lang,
+                loc,
+                examples: &examples,
+                highlighter,
+            };
+            let mut list = Vec::new();
+            for (slug, en) in &by_order {
+                let (src, text_lang) = match lessons.get(&lang).and_then(|m| m.get(*slug)) {
+                    Some(t) => (t, lang),
+                    None => (*en, Lang::En),
+                };
+                let rendered = render(&src.body, &ctx).with_context(|| src.path.clone())?;
+                for (fence, known) in &rendered.fences {
+                    if let (Fence::Lang(l), false) = (fence, known) {
+                        unknown_fences.push((src.path.clone(), l.clone()));
+                    }
+                }
+                let stale_here = stale.iter().any(|(p, _, _)| *p == src.path);
+                list.push(Page {
+                    slug: (*slug).clone(),
+                    order: en.front.order,
+                    title: src.front.title.clone(),
+                    summary: src.front.summary.clone(),
+                    sandbox: en.front.sandbox.clone(),
+                    blocks: rendered.blocks,
+                    reading_minutes: (rendered.words as u32).div_ceil(200).max(1),
+                    text_lang,
+                    stale: stale_here,
+                });
+            }
+            pages.push(list);
+        }
+        unknown_fences.sort();
+        unknown_fences.dedup();
+        for (path, lang) in &unknown_fences {
+            tracing::warn!(
+                path,
+                lang,
+                "code fence language is unknown; shown without highlighting"
+            );
+        }
+        for (path, recorded, current) in &stale {
+            tracing::info!(
+                path,
+                recorded,
+                current,
+                "translation is older than its English source"
+            );
+        }
+        Ok(Library {
+            pages,
+            unknown_fences,
+            stale,
+        })
+    }
+
+    /// Every lesson in course order, as pages in `lang`.
+    pub fn lessons(&self, lang: Lang) -> &[Page] {
+        &self.pages[lang.index()]
+    }
+
+    pub fn lesson(&self, lang: Lang, slug: &str) -> Option<&Page> {
+        self.lessons(lang).iter().find(|p| p.slug == slug)
+    }
+
+    /// Fence languages the highlighter did not know, as (file, language).
+    pub fn unknown_fences(&self) -> &[(String, String)] {
+        &self.unknown_fences
+    }
+
+    /// Stale translations: (file, recorded hash, current English hash).
+    pub fn stale(&self) -> &[(String, String, String)] {
+        &self.stale
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

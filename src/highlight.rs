@@ -1,0 +1,185 @@
+//! Server-side syntax highlighting with CSS classes (`hl-…`), so one stylesheet carries a
+//! light and a dark theme. Fence-info parsing is separate from the syntect call, and an
+//! unknown language is an explicit outcome, never a silent guess.
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::{SyntaxDefinition, SyntaxSet, SyntaxSetBuilder};
+use syntect::util::LinesWithEndings;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Raw HTTP messages (request and status lines, headers) are not among syntect's defaults.
+const HTTP_SYNTAX: &str = r#"%YAML 1.2
+---
+name: HTTP
+file_extensions: [http]
+scope: source.http
+contexts:
+  main:
+    - match: '^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(\s+)(\S+)(\s+)(HTTP/[0-9.]+)'
+      captures:
+        1: keyword.control.http
+        3: string.unquoted.uri.http
+        5: constant.language.http
+    - match: '^(HTTP/[0-9.]+)(\s+)([0-9]{3})(.*)$'
+      captures:
+        1: constant.language.http
+        3: constant.numeric.http
+        4: string.unquoted.http
+    - match: '^([A-Za-z0-9-]+)(:)(.*)$'
+      captures:
+        1: entity.name.tag.http
+        2: punctuation.separator.http
+        3: string.unquoted.http
+"#;
+
+/// What a fence's info string asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fence {
+    /// No language, or `text`/`plain`/`console output`: shown as is.
+    Plain,
+    /// A language token (`python`, `bash`, `http`, …).
+    Lang(String),
+}
+
+impl Fence {
+    /// The first word of the info string, lowercased.
+    pub fn parse(info: &str) -> Fence {
+        match info.split_whitespace().next().map(str::to_ascii_lowercase) {
+            None => Fence::Plain,
+            Some(t) if matches!(t.as_str(), "text" | "plain" | "txt" | "output") => Fence::Plain,
+            Some(t) => Fence::Lang(t),
+        }
+    }
+}
+
+/// The outcome of highlighting one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Highlighted {
+    /// Classed HTML spans (without the surrounding `<pre><code>`).
+    Html(String),
+    /// The language is not known: escaped plain text.
+    Unknown { lang: String, html: String },
+}
+
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter").finish_non_exhaustive()
+    }
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Highlighter {
+    pub fn new() -> Self {
+        let mut builder: SyntaxSetBuilder = SyntaxSet::load_defaults_newlines().into_builder();
+        builder.add(
+            SyntaxDefinition::load_from_str(HTTP_SYNTAX, true, None)
+                .expect("the HTTP syntax is valid"),
+        );
+        Highlighter {
+            syntaxes: builder.build(),
+        }
+    }
+
+    /// Whether `fence` names a language this highlighter knows.
+    pub fn knows(&self, fence: &Fence) -> bool {
+        match fence {
+            Fence::Plain => true,
+            Fence::Lang(t) => self.syntaxes.find_syntax_by_token(t).is_some(),
+        }
+    }
+
+    pub fn highlight(&self, fence: &Fence, code: &str) -> Highlighted {
+        let syntax = match fence {
+            Fence::Plain => self.syntaxes.find_syntax_plain_text(),
+            Fence::Lang(t) => match self.syntaxes.find_syntax_by_token(t) {
+                Some(s) => s,
+                None => {
+                    return Highlighted::Unknown {
+                        lang: t.clone(),
+                        html: escape(code),
+                    };
+                }
+            },
+        };
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
+                return Highlighted::Html(escape(code));
+            }
+        }
+        Highlighted::Html(generator.finalize())
+    }
+}
+
+/// Light and dark stylesheets from syntect's themes: the light one by default, the dark one
+/// under `prefers-color-scheme: dark` or an explicit `data-theme="dark"`.
+pub fn theme_css() -> String {
+    let themes = ThemeSet::load_defaults();
+    let light = css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE)
+        .unwrap_or_default();
+    let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
+        .unwrap_or_default();
+    let scoped_dark = dark.replace(".hl-", ":root[data-theme=dark] .hl-");
+    let auto_dark = dark.replace(".hl-", ":root:not([data-theme=light]) .hl-");
+    format!("{light}\n{scoped_dark}\n@media (prefers-color-scheme: dark) {{\n{auto_dark}\n}}\n")
+}
+
+/// HTML-escape text for element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fence_info_takes_the_first_word() {
+        assert_eq!(
+            Fence::parse("python title=app.py"),
+            Fence::Lang("python".into())
+        );
+        assert_eq!(Fence::parse(""), Fence::Plain);
+        assert_eq!(Fence::parse("text"), Fence::Plain);
+    }
+
+    #[test]
+    fn unknown_language_is_an_explicit_outcome() {
+        let h = Highlighter::new();
+        assert_eq!(
+            h.highlight(&Fence::Lang("klingon".into()), "<x>"),
+            Highlighted::Unknown {
+                lang: "klingon".into(),
+                html: "&lt;x&gt;".into()
+            }
+        );
+        assert!(h.knows(&Fence::Lang("http".into())));
+        assert!(h.knows(&Fence::Lang("python".into())));
+    }
+}

@@ -1,0 +1,156 @@
+//! Fluent bundles for the four locales, loaded once and checked: every message of the
+//! English locale must exist in every other locale (and nothing else), or start-up fails
+//! naming the file and the message id.
+
+use super::Lang;
+use anyhow::{Context, bail};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::BTreeSet;
+
+/// A message argument.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Num(f64),
+    Str(String),
+}
+
+pub struct Localizer {
+    bundles: Vec<FluentBundle<FluentResource>>,
+    ids: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("messages", &self.ids.len())
+            .finish()
+    }
+}
+
+impl Localizer {
+    /// Build from `(path, text)` of every `.ftl` file of each language.
+    pub fn load(
+        files: impl Fn(Lang) -> anyhow::Result<Vec<(String, String)>>,
+    ) -> anyhow::Result<Self> {
+        let mut bundles = Vec::new();
+        let mut ids_by_lang: Vec<(Lang, Vec<(String, String)>)> = Vec::new();
+        for lang in Lang::ALL {
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
+            // Unicode isolation marks would end up in the HTML and in test assertions.
+            bundle.set_use_isolating(false);
+            let mut ids = Vec::new();
+            let sources = files(lang)?;
+            if sources.is_empty() {
+                bail!("locales/{lang}/: no .ftl files");
+            }
+            for (path, text) in sources {
+                let resource = FluentResource::try_new(text).map_err(|(_, errs)| {
+                    anyhow::anyhow!("{path}: Fluent syntax error: {errs:?}")
+                })?;
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        if m.value.is_none() {
+                            bail!("{path}: message `{}` has no value", m.id.name);
+                        }
+                        ids.push((m.id.name.to_owned(), path.clone()));
+                    }
+                }
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errs| anyhow::anyhow!("{path}: duplicate messages: {errs:?}"))?;
+            }
+            bundles.push(bundle);
+            ids_by_lang.push((lang, ids));
+        }
+        let english: BTreeSet<String> = ids_by_lang[0].1.iter().map(|(id, _)| id.clone()).collect();
+        for (lang, ids) in &ids_by_lang[1..] {
+            let have: BTreeSet<String> = ids.iter().map(|(id, _)| id.clone()).collect();
+            let file = ids
+                .first()
+                .map_or_else(|| format!("locales/{lang}/"), |(_, p)| p.clone());
+            if let Some(missing) = english.difference(&have).next() {
+                bail!("{file}: message `{missing}` is missing (locales/en has it)");
+            }
+            if let Some(extra) = have.difference(&english).next() {
+                bail!("{file}: message `{extra}` is not in locales/en");
+            }
+        }
+        let loc = Localizer {
+            bundles,
+            ids: english,
+        };
+        loc.check_formatting()
+            .context("checking every message formats")?;
+        Ok(loc)
+    }
+
+    /// Every message id (the English set, which every locale matches).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.iter().map(String::as_str)
+    }
+
+    // Format every message in every locale with sample arguments: a misspelt variable or a
+    // broken selector fails start-up instead of showing `{$cuont}` to a learner.
+    fn check_formatting(&self) -> anyhow::Result<()> {
+        let sample = [
+            ("count", Arg::Num(3.0)),
+            ("minutes", Arg::Num(5.0)),
+            ("number", Arg::Num(1.0)),
+            ("total", Arg::Num(10.0)),
+            ("translated", Arg::Num(2.0)),
+            ("age", Arg::Num(45.0)),
+            ("max", Arg::Num(30.0)),
+            ("ahead", Arg::Num(5.0)),
+            ("path", Arg::Str("app.py".into())),
+            ("reason", Arg::Str("…".into())),
+            ("language", Arg::Str("…".into())),
+        ];
+        for lang in Lang::ALL {
+            for id in &self.ids {
+                let (_, errors) = self.format(lang, id, &sample);
+                if let Some(e) = errors.first() {
+                    bail!("locales/{lang}: message `{id}` does not format: {e:?}");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn format(
+        &self,
+        lang: Lang,
+        id: &str,
+        args: &[(&str, Arg)],
+    ) -> (String, Vec<fluent_bundle::FluentError>) {
+        let bundle = &self.bundles[lang.index()];
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return (id.to_owned(), vec![]);
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
+                Arg::Str(s) => fargs.set(*k, FluentValue::from(s.clone())),
+            }
+        }
+        let mut errors = vec![];
+        let text = bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned();
+        (text, errors)
+    }
+
+    /// The message in `lang`. An unknown id returns the id itself (templates are checked by
+    /// tests, so this never reaches a learner).
+    pub fn text(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+        if !self.ids.contains(id) {
+            tracing::warn!(id, "unknown Fluent message");
+        }
+        self.format(lang, id, args).0
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+}

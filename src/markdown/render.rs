@@ -1,0 +1,315 @@
+//! pulldown-cmark with fences intercepted for highlighting and headings given anchors.
+
+use super::directives::{Directive, split_directives};
+use crate::highlight::{Fence, Highlighted, Highlighter, escape};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashMap;
+
+/// What the renderer needs from the outside world.
+pub trait Directives {
+    /// A UI label in the page's language (`callout-note`, `example-caption`, …).
+    fn label(&self, id: &str, path: Option<&str>) -> String;
+    /// The source of `content/examples/PATH`.
+    fn example(&self, path: &str) -> Option<String>;
+    /// The HTML of diagram `name` in the page's language.
+    fn diagram(&self, name: &str) -> Option<String>;
+    fn highlighter(&self) -> &Highlighter;
+}
+
+/// A piece of a rendered lesson.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", content = "html", rename_all = "lowercase")]
+pub enum Block {
+    Html(String),
+    /// The live sandbox widget, filled in per request.
+    Sandbox,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub blocks: Vec<Block>,
+    /// Every fence language used, with whether it resolved.
+    pub fences: Vec<(Fence, bool)>,
+    /// Words of prose (code excluded), for the reading time.
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    #[error("line {0}: {1}")]
+    Directive(usize, String),
+    #[error("example {0:?} does not exist in content/examples/")]
+    UnknownExample(String),
+    #[error("diagram {0:?} is unknown")]
+    UnknownDiagram(String),
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Render a lesson body.
+pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> {
+    let parts = split_directives(src).map_err(|(line, msg)| RenderError::Directive(line, msg))?;
+    let mut out = Rendered::default();
+    let mut html = String::new();
+    let mut ids = HashMap::new();
+    for part in parts {
+        match part {
+            Directive::Markdown(md) => markdown(&md, ctx, &mut html, &mut out, &mut ids),
+            Directive::Sandbox => {
+                if !html.is_empty() {
+                    out.blocks.push(Block::Html(std::mem::take(&mut html)));
+                }
+                out.blocks.push(Block::Sandbox);
+            }
+            Directive::Example(path) => {
+                let code = ctx
+                    .example(path)
+                    .ok_or_else(|| RenderError::UnknownExample(path.to_owned()))?;
+                let fence = Fence::Lang(
+                    if path.ends_with(".py") {
+                        "python"
+                    } else {
+                        "text"
+                    }
+                    .into(),
+                );
+                html.push_str(&format!(
+                    "<figure class=\"example\"><figcaption>{}</figcaption>{}<p class=\"example-run\">{}</p><pre class=\"code\"><code>flask --app app run</code></pre></figure>\n",
+                    escape(&ctx.label("example-caption", Some(path))),
+                    code_block(ctx, &fence, &code, &mut out),
+                    escape(&ctx.label("example-run", None)),
+                ));
+            }
+            Directive::Diagram(name) => {
+                let svg = ctx
+                    .diagram(name)
+                    .ok_or_else(|| RenderError::UnknownDiagram(name.to_owned()))?;
+                html.push_str(&svg);
+                html.push('\n');
+            }
+            Directive::Callout { kind, body } => {
+                html.push_str(&format!(
+                    "<aside class=\"callout callout-{kind}\"><p class=\"callout-label\">{}</p>\n",
+                    escape(&ctx.label(&format!("callout-{kind}"), None))
+                ));
+                markdown(&body, ctx, &mut html, &mut out, &mut ids);
+                html.push_str("</aside>\n");
+            }
+        }
+    }
+    if !html.is_empty() {
+        out.blocks.push(Block::Html(html));
+    }
+    Ok(out)
+}
+
+fn code_block(ctx: &dyn Directives, fence: &Fence, code: &str, out: &mut Rendered) -> String {
+    let known = ctx.highlighter().knows(fence);
+    out.fences.push((fence.clone(), known));
+    let (class, inner) = match ctx.highlighter().highlight(fence, code) {
+        Highlighted::Html(h) => (
+            match fence {
+                Fence::Lang(l) => format!(" data-lang=\"{}\"", escape(l)),
+                Fence::Plain => String::new(),
+            },
+            h,
+        ),
+        Highlighted::Unknown { lang, html } => (
+            format!(" data-lang=\"{}\" data-unknown", escape(&lang)),
+            html,
+        ),
+    };
+    format!("<pre class=\"code\"{class}><code>{inner}</code></pre>")
+}
+
+fn markdown(
+    md: &str,
+    ctx: &dyn Directives,
+    html: &mut String,
+    out: &mut Rendered,
+    ids: &mut HashMap<String, usize>,
+) {
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(Fence, String)> = None;
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    for event in Parser::new_ext(md, OPTIONS) {
+        if let Some((_, buf)) = &mut code {
+            match event {
+                Event::Text(t) => buf.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (fence, buf) = code.take().expect("inside a code block");
+                    events.push(Event::Html(code_block(ctx, &fence, &buf, out).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Some((level, id, inner)) = &mut heading {
+            if let Event::End(TagEnd::Heading(_)) = event {
+                let mut text = String::new();
+                for e in inner.iter() {
+                    if let Event::Text(t) | Event::Code(t) = e {
+                        text.push_str(t);
+                    }
+                }
+                out.words += text.split_whitespace().count();
+                let base = id.clone().unwrap_or_else(|| slugify(&text));
+                let n = ids.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { base } else { format!("{base}-{n}") };
+                let mut inner_html = String::new();
+                html::push_html(&mut inner_html, inner.drain(..));
+                let tag = match level {
+                    HeadingLevel::H1 => "h1",
+                    HeadingLevel::H2 => "h2",
+                    HeadingLevel::H3 => "h3",
+                    HeadingLevel::H4 => "h4",
+                    HeadingLevel::H5 => "h5",
+                    HeadingLevel::H6 => "h6",
+                };
+                events.push(Event::Html(
+                    format!(
+                        "<{tag} id=\"{id}\">{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></{tag}>\n",
+                        escape(&ctx.label("heading-anchor", None)),
+                        id = escape(&id)
+                    )
+                    .into(),
+                ));
+                heading = None;
+            } else {
+                inner.push(event);
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let fence = match kind {
+                    CodeBlockKind::Fenced(info) => Fence::parse(&info),
+                    CodeBlockKind::Indented => Fence::Plain,
+                };
+                code = Some((fence, String::new()));
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::Text(ref t) => {
+                out.words += t.split_whitespace().count();
+                events.push(event);
+            }
+            // Raw HTML written in a lesson is shown as text: lessons are content, not markup.
+            Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            other => events.push(other),
+        }
+    }
+    html::push_html(html, events.into_iter());
+}
+
+/// A heading anchor: lowercase letters and digits of any script, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
+}
+
+// Bengali vowel signs and viramas are marks, not letters, but belong in the word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0980}'..='\u{09ff}' | '\u{0300}'..='\u{036f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Ctx(Highlighter);
+    impl Directives for Ctx {
+        fn label(&self, id: &str, path: Option<&str>) -> String {
+            format!(
+                "[{id}{}]",
+                path.map(|p| format!(" {p}")).unwrap_or_default()
+            )
+        }
+        fn example(&self, path: &str) -> Option<String> {
+            (path == "demo/app.py").then(|| "print('hi')\n".to_owned())
+        }
+        fn diagram(&self, name: &str) -> Option<String> {
+            (name == "d").then(|| "<svg></svg>".to_owned())
+        }
+        fn highlighter(&self) -> &Highlighter {
+            &self.0
+        }
+    }
+
+    #[test]
+    fn slugs_keep_every_script() {
+        assert_eq!(slugify("Why HTTP forgets"), "why-http-forgets");
+        assert_eq!(slugify("Що таке кукі?"), "що-таке-кукі");
+        assert_eq!(slugify("কুকি কী?"), "কুকি-কী");
+        assert_eq!(
+            slugify("`set_cookie()` — attributes"),
+            "set-cookie-attributes"
+        );
+    }
+
+    #[test]
+    fn lesson_renders_blocks_with_anchors_callouts_and_highlighting() {
+        let src = "## Hello world\n\nText with <script>x</script>.\n\n:::warning\nBe *careful*.\n:::\n\n```python\nx = 1\n```\n\n:::sandbox\n\n## Hello world\n\n:::example demo/app.py\n\n:::diagram d\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let r = render(src, &Ctx(Highlighter::new())).unwrap();
+        assert_eq!(r.blocks.len(), 3);
+        assert_eq!(r.blocks[1], Block::Sandbox);
+        let Block::Html(first) = &r.blocks[0] else {
+            panic!()
+        };
+        assert!(
+            first.contains(
+                "<h2 id=\"hello-world\">Hello world <a class=\"anchor\" href=\"#hello-world\""
+            ),
+            "{first}"
+        );
+        assert!(
+            first.contains("&lt;script&gt;"),
+            "raw HTML is escaped: {first}"
+        );
+        assert!(first.contains("<aside class=\"callout callout-warning\"><p class=\"callout-label\">[callout-warning]</p>"));
+        assert!(first.contains("<em>careful</em>"));
+        assert!(first.contains("<pre class=\"code\" data-lang=\"python\"><code><span class=\"hl-source hl-python\">"), "{first}");
+        let Block::Html(last) = &r.blocks[2] else {
+            panic!()
+        };
+        assert!(last.contains("id=\"hello-world-2\""), "{last}");
+        assert!(last.contains("[example-caption demo/app.py]"));
+        assert!(last.contains("<svg></svg>"));
+        assert!(last.contains("<table>"));
+        assert!(r.fences.iter().all(|(_, known)| *known));
+    }
+
+    #[test]
+    fn unknown_examples_and_diagrams_are_errors() {
+        let ctx = Ctx(Highlighter::new());
+        assert_eq!(
+            render(":::example nope.py\n", &ctx).unwrap_err(),
+            RenderError::UnknownExample("nope.py".into())
+        );
+        assert_eq!(
+            render(":::diagram x\n", &ctx).unwrap_err(),
+            RenderError::UnknownDiagram("x".into())
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Where lessons and locales come from: the copies built into the binary, or a folder on
+//! disk (`--content DIR`, the repository's own layout).
+
+use anyhow::Context;
+use rust_embed::RustEmbed;
+use std::path::{Path, PathBuf};
+
+#[derive(RustEmbed)]
+#[folder = "content/"]
+struct EmbeddedContent;
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+struct EmbeddedLocales;
+
+/// A tree of text files: `content/…` and `locales/…`.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl Source {
+    /// Every file under `top` (`"content"` or `"locales"`), as (path relative to `top` with
+    /// `/` separators, text), sorted by path.
+    pub fn files(&self, top: &str) -> anyhow::Result<Vec<(String, String)>> {
+        let mut out = match self {
+            Source::Embedded => {
+                let (names, get): (Vec<String>, fn(&str) -> Option<rust_embed::EmbeddedFile>) =
+                    match top {
+                        "content" => (
+                            EmbeddedContent::iter().map(|c| c.into_owned()).collect(),
+                            EmbeddedContent::get,
+                        ),
+                        _ => (
+                            EmbeddedLocales::iter().map(|c| c.into_owned()).collect(),
+                            EmbeddedLocales::get,
+                        ),
+                    };
+                names
+                    .into_iter()
+                    .map(|name| {
+                        let file = get(&name)
+                            .with_context(|| format!("{top}/{name}: missing from the binary"))?;
+                        let text = String::from_utf8(file.data.into_owned())
+                            .with_context(|| format!("{top}/{name}: not UTF-8"))?;
+                        Ok((name, text))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?
+            }
+            Source::Dir(dir) => {
+                let root = dir.join(top);
+                let mut files = Vec::new();
+                walk(&root, &root, &mut files)
+                    .with_context(|| format!("reading {}", root.display()))?;
+                files
+            }
+        };
+        out.sort();
+        Ok(out)
+    }
+
+    /// How to name a file of this source in an error message.
+    pub fn display(&self, top: &str, rel: &str) -> String {
+        match self {
+            Source::Embedded => format!("{top}/{rel}"),
+            Source::Dir(d) => d.join(top).join(rel).display().to_string(),
+        }
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(root, &path, out)?;
+        } else {
+            let rel = path
+                .strip_prefix(root)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            // Editors' swap and backup files are not content.
+            if rel.ends_with('~') || rel.contains("/.") || rel.starts_with('.') {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("{}: not UTF-8 text", path.display()))?;
+            out.push((rel, text));
+        }
+    }
+    Ok(())
+}

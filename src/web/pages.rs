@@ -1,0 +1,320 @@
+//! HTML pages: the course home, lessons, the language and theme preferences, static assets
+//! and the localized 404.
+
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang, from_accept_language};
+use crate::session::{Reason, Value, codec};
+use crate::state::AppState;
+use crate::web::exchange::Exchange;
+use crate::web::form::Form;
+use crate::web::sandbox::validate_next;
+use crate::web::state_doc::describe;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
+
+/// The plain cookie that remembers the colour theme.
+pub const THEME_COOKIE: &str = "theme";
+
+/// The session's `lang`, if it is one of ours.
+fn session_lang(exchange: &Exchange) -> Option<Lang> {
+    let mut inner = exchange.lock();
+    match inner.session.get("lang") {
+        Some(Value::Str(code)) => Lang::from_code(code),
+        _ => None,
+    }
+}
+
+/// Bare URLs: the session's language, then `Accept-Language`, then English.
+fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
+    session_lang(exchange)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(from_accept_language)
+        })
+        .unwrap_or(Lang::En)
+}
+
+fn theme(exchange: &Exchange) -> &'static str {
+    match exchange.lock().cookie(THEME_COOKIE) {
+        Some("light") => "light",
+        Some("dark") => "dark",
+        _ => "auto",
+    }
+}
+
+/// What every page template needs.
+fn base_context(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Lang,
+    path: &str,
+    alternate_path: impl Fn(Lang) -> String,
+) -> tera::Context {
+    let loc = &state.site.loc;
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &lang);
+    ctx.insert("path", path);
+    ctx.insert("canonical", path);
+    ctx.insert("theme", theme(exchange));
+    let langs: Vec<_> = Lang::ALL
+        .iter()
+        .map(|l| json!({"code": l, "name": loc.text(*l, &format!("lang-{l}"), &[])}))
+        .collect();
+    ctx.insert("langs", &langs);
+    let alternates: Vec<_> = Lang::ALL
+        .iter()
+        .filter(|l| **l != lang)
+        .map(|l| json!({"lang": l, "href": alternate_path(*l)}))
+        .collect();
+    ctx.insert("alternates", &alternates);
+    ctx
+}
+
+fn render(state: &AppState, template: &str, ctx: &tera::Context) -> Result<Html<String>, AppError> {
+    state
+        .site
+        .tera
+        .render(template, ctx)
+        .map(Html)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {template}: {e:?}")))
+}
+
+/// `GET /`: to the learner's language.
+pub async fn root(State(_): State<AppState>, exchange: Exchange, headers: HeaderMap) -> Response {
+    let lang = preferred_lang(&exchange, &headers);
+    let mut resp = (StatusCode::FOUND, [(header::LOCATION, format!("/{lang}/"))]).into_response();
+    resp.headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept-Language"));
+    resp
+}
+
+/// `GET /{lang}/`: the course home.
+pub async fn home(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return not_found(State(state), exchange, uri, headers).await;
+    };
+    let lessons = state.site.library.lessons(lang);
+    let mut ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    ctx.insert("lessons", lessons);
+    ctx.insert(
+        "translated",
+        &lessons.iter().filter(|p| p.text_lang == lang).count(),
+    );
+    render(&state, "home.html", &ctx).into_response()
+}
+
+/// `GET /{lang}/lessons/{slug}`.
+pub async fn lesson(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    Path((code, slug)): Path<(String, String)>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let lang = Lang::from_code(&code);
+    let Some((lang, page)) = lang.and_then(|l| state.site.library.lesson(l, &slug).map(|p| (l, p)))
+    else {
+        return not_found(State(state), exchange, uri, headers).await;
+    };
+    let lessons = state.site.library.lessons(lang);
+    let index = lessons.iter().position(|p| p.slug == slug).unwrap_or(0);
+    let path = format!("/{lang}/lessons/{slug}");
+    let mut ctx = base_context(&state, &exchange, lang, &path, |l| {
+        format!("/{l}/lessons/{slug}")
+    });
+    if page.text_lang != lang {
+        // The English text is the original; point search engines at it.
+        ctx.insert("canonical", &format!("/en/lessons/{slug}"));
+    }
+    ctx.insert("page", page);
+    ctx.insert("lessons", lessons);
+    ctx.insert("position", &(index + 1));
+    ctx.insert("total", &lessons.len());
+    ctx.insert("prev", &index.checked_sub(1).and_then(|i| lessons.get(i)));
+    ctx.insert("next", &lessons.get(index + 1));
+    ctx.insert("sb", &sandbox_view(&state, &exchange, lang));
+    render(&state, "lesson.html", &ctx).into_response()
+}
+
+/// The sandbox panel's server-side view of this request.
+fn sandbox_view(state: &AppState, exchange: &Exchange, lang: Lang) -> serde_json::Value {
+    let inner = exchange.lock();
+    let cookie = inner.cookie(&inner.config.cookie_name).map(str::to_owned);
+    let (now, lifetime) = (inner.now as i64, inner.config.lifetime);
+    let reason = cookie
+        .as_deref()
+        .and_then(|c| codec::inspect(c, Some(&state.keys), now, Some(lifetime)).error);
+    json!({
+        "cookie_header": inner.cookie_header,
+        "session": describe(cookie.as_deref(), Some(&state.keys), now, Some(lifetime)),
+        "reason_text": reason.map(|r| reason_text(state, lang, &r)),
+    })
+}
+
+/// Why a session cookie was refused, in the learner's language.
+pub fn reason_text(state: &AppState, lang: Lang, reason: &Reason) -> String {
+    let loc = &state.site.loc;
+    let args: Vec<(&str, Arg)> = match reason {
+        Reason::TooOld { age, max_age } => vec![
+            ("age", Arg::Num(*age as f64)),
+            ("max", Arg::Num(*max_age as f64)),
+        ],
+        Reason::FromTheFuture { ahead } => vec![("ahead", Arg::Num(*ahead as f64))],
+        _ => vec![],
+    };
+    let why = loc.text(lang, &format!("reason-{}", reason.code()), &args);
+    loc.text(
+        lang,
+        "sandbox-session-invalid",
+        &[("reason", Arg::Str(why))],
+    )
+}
+
+/// `POST /prefs/lang` (`lang`, `next`): keep the choice in the Flask session and go back to
+/// the same page in the new language.
+pub async fn prefs_lang(
+    State(_): State<AppState>,
+    exchange: Exchange,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let code = form.require("lang")?;
+    let lang = Lang::from_code(code)
+        .ok_or_else(|| AppError::field("lang", format!("{code:?} is not one of en, ru, uk, bn")))?;
+    let next = form
+        .get("next")
+        .map(validate_next)
+        .transpose()?
+        .unwrap_or_else(|| "/".into());
+    exchange
+        .lock()
+        .session_mut()
+        .set("lang", Value::Str(lang.code().into()));
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, rewrite_lang(&next, lang))],
+    )
+        .into_response())
+}
+
+/// `/ru/lessons/x#y` → `/uk/lessons/x#y`; `/` → `/uk/`; other paths stay.
+pub fn rewrite_lang(next: &str, lang: Lang) -> String {
+    if next == "/" || next.starts_with("/?") || next.starts_with("/#") {
+        return format!("/{lang}{next}");
+    }
+    let rest = &next[1..];
+    let (first, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    match Lang::from_code(first) {
+        Some(_) => format!("/{lang}{}", if tail.is_empty() { "/" } else { tail }),
+        None => next.to_owned(),
+    }
+}
+
+/// `POST /prefs/theme` (`theme` = `auto`, `light` or `dark`, `next`): a plain cookie.
+pub async fn prefs_theme(
+    State(_): State<AppState>,
+    exchange: Exchange,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let theme = form.require("theme")?;
+    if !matches!(theme, "auto" | "light" | "dark") {
+        return Err(AppError::field(
+            "theme",
+            format!("{theme:?} is not auto, light or dark"),
+        ));
+    }
+    let next = form
+        .get("next")
+        .map(validate_next)
+        .transpose()?
+        .unwrap_or_else(|| "/".into());
+    let mut inner = exchange.lock();
+    let mut spec = crate::session::set_cookie::CookieSpec::new(THEME_COOKIE, theme);
+    spec.samesite = Some(crate::session::set_cookie::SameSite::Lax);
+    let spec = if theme == "auto" {
+        spec.deletion()
+    } else {
+        spec.max_age = Some(365 * 24 * 3600);
+        spec
+    };
+    let header = spec.to_header(inner.now).unwrap_or_default();
+    inner.extra_set_cookies.push(header);
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
+}
+
+/// `GET /static/{name}`: hashed names never change, so they are cached for a year.
+pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    match state.site.assets.get(&name) {
+        Some(a) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(a.content_type),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
+            ],
+            a.bytes.clone(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+/// Any unknown page: 404, in the language of the URL prefix if it has one, else the
+/// learner's.
+pub async fn not_found(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let prefix = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let lang = Lang::from_code(prefix).unwrap_or_else(|| preferred_lang(&exchange, &headers));
+    let ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    match render(&state, "not_found.html", &ctx) {
+        Ok(html) => (StatusCode::NOT_FOUND, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_rewritten_to_the_chosen_language() {
+        assert_eq!(
+            rewrite_lang("/ru/lessons/cookies#sandbox", Lang::Uk),
+            "/uk/lessons/cookies#sandbox"
+        );
+        assert_eq!(rewrite_lang("/bn/", Lang::En), "/en/");
+        assert_eq!(rewrite_lang("/bn", Lang::En), "/en/");
+        assert_eq!(rewrite_lang("/", Lang::Ru), "/ru/");
+        assert_eq!(rewrite_lang("/sandbox/state", Lang::Ru), "/sandbox/state");
+        assert_eq!(rewrite_lang("/english/x", Lang::Ru), "/english/x");
+    }
+}

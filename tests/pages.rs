@@ -1,0 +1,436 @@
+//! The four-language site in memory: every page of the contract, negotiation, the language
+//! preference in the Flask session, fallbacks for missing and stale translations, and no
+//! English in the other interfaces.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::mem::{get, post, send};
+use common::tree::{Tree, lesson};
+use cookie_course::i18n::{Arg, Lang};
+use cookie_course::session::{Value, codec};
+use cookie_course::{AppState, app};
+
+fn site() -> (AppState, axum::Router) {
+    let state = AppState::with_key(b"pages-test-key");
+    (state.clone(), app(state))
+}
+
+/// A session cookie holding `lang`.
+fn lang_cookie(state: &AppState, lang: &str) -> String {
+    let mut d = cookie_course::session::Dict::new();
+    d.insert("lang".into(), Value::Str(lang.into()));
+    format!(
+        "session={}",
+        codec::dumps(&d, &state.keys, state.clock.now() as i64)
+            .unwrap()
+            .cookie
+    )
+}
+
+async fn root_redirect(app: &axum::Router, cookie: Option<&str>, accept: Option<&str>) -> String {
+    let mut req = Request::get("/");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    if let Some(a) = accept {
+        req = req.header(header::ACCEPT_LANGUAGE, a);
+    }
+    let r = send(app, req.body(Body::empty()).unwrap()).await;
+    assert_eq!(r.status, StatusCode::FOUND);
+    r.header("location").unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn root_negotiates_session_then_accept_language_then_english() {
+    let (state, app) = site();
+    let uk = lang_cookie(&state, "uk");
+    let bogus = lang_cookie(&state, "de");
+    let cases: [(Option<&str>, Option<&str>, &str); 8] = [
+        (None, None, "/en/"),
+        (None, Some("ru-RU,ru;q=0.9,en;q=0.8"), "/ru/"),
+        (None, Some("bn-BD"), "/bn/"),
+        (None, Some("be,kk"), "/en/"),
+        (None, Some("en;q=0.2,uk;q=0.9"), "/uk/"),
+        (Some(&uk), Some("ru"), "/uk/"),
+        (Some(&bogus), Some("bn"), "/bn/"),
+        (Some("session=garbage"), Some("uk"), "/uk/"),
+    ];
+    for (cookie, accept, want) in cases {
+        assert_eq!(
+            root_redirect(&app, cookie, accept).await,
+            want,
+            "{cookie:?} {accept:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_page_has_html_lang_alternates_and_canonical() {
+    let (state, app) = site();
+    for lang in Lang::ALL {
+        let mut paths = vec![format!("/{lang}/")];
+        paths.extend(
+            state
+                .site
+                .library
+                .lessons(lang)
+                .iter()
+                .map(|p| format!("/{lang}/lessons/{}", p.slug)),
+        );
+        for path in paths {
+            let r = get(&app, &path, None).await;
+            assert_eq!(r.status, 200, "{path}");
+            assert!(r.body.contains(&format!("<html lang=\"{lang}\"")), "{path}");
+            assert!(
+                r.body
+                    .contains(&format!("<link rel=\"canonical\" href=\"{path}\">")),
+                "{path}"
+            );
+            for other in Lang::ALL.iter().filter(|l| **l != lang) {
+                let alt = path.replacen(&format!("/{lang}/"), &format!("/{other}/"), 1);
+                assert!(
+                    r.body.contains(&format!(
+                        "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{alt}\">"
+                    )),
+                    "{path} → {other}"
+                );
+            }
+            assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn lessons_are_written_in_their_own_script() {
+    let (_, app) = site();
+    let bengali = |s: &str| {
+        s.chars()
+            .filter(|c| ('\u{0980}'..='\u{09ff}').contains(c))
+            .count()
+    };
+    let cyrillic = |s: &str| {
+        s.chars()
+            .filter(|c| ('\u{0400}'..='\u{04ff}').contains(c))
+            .count()
+    };
+    let uk_only = |s: &str| s.chars().filter(|c| "іїєґІЇЄҐ".contains(*c)).count();
+    let ru_only = |s: &str| s.chars().filter(|c| "ыэъёЫЭЪЁ".contains(*c)).count();
+    for slug in ["why-sessions", "cookies"] {
+        let bn = get(&app, &format!("/bn/lessons/{slug}"), None).await.body;
+        assert!(bengali(&bn) > 1000, "{slug} in Bengali script");
+        let uk = get(&app, &format!("/uk/lessons/{slug}"), None).await.body;
+        assert!(
+            uk_only(&uk) > 50 && ru_only(&uk) == 0,
+            "{slug} is Ukrainian, not Russian"
+        );
+        let ru = get(&app, &format!("/ru/lessons/{slug}"), None).await.body;
+        assert!(
+            cyrillic(&ru) > 1000 && ru_only(&ru) > 10,
+            "{slug} is Russian"
+        );
+    }
+}
+
+#[tokio::test]
+async fn no_english_ui_text_leaks_into_other_languages() {
+    let (state, app) = site();
+    let loc = &state.site.loc;
+    for lang in [Lang::Ru, Lang::Uk, Lang::Bn] {
+        for path in [
+            format!("/{lang}/"),
+            format!("/{lang}/lessons/cookies"),
+            format!("/{lang}/nowhere"),
+        ] {
+            let body = get(&app, &path, None).await.body;
+            for id in loc.ids().filter(|id| !id.starts_with("lang-")) {
+                let english = loc.text(Lang::En, id, &[]);
+                let native = loc.text(lang, id, &[]);
+                // Technical words (HttpOnly, Path…) are the same in every language.
+                if english == native || english.len() < 6 || english.contains('{') {
+                    continue;
+                }
+                let escaped = english
+                    .replace('&', "&amp;")
+                    .replace('\'', "&#39;")
+                    .replace('"', "&quot;");
+                assert!(
+                    !body.contains(&english) && !body.contains(&escaped),
+                    "{path}: English `{id}` leaks: {english:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plurals_follow_cldr_in_every_language() {
+    let state = AppState::with_key(b"k");
+    let n = |lang, count: f64| {
+        state
+            .site
+            .loc
+            .text(lang, "lessons-count", &[("count", Arg::Num(count))])
+    };
+    assert_eq!(
+        [
+            n(Lang::Ru, 1.0),
+            n(Lang::Ru, 3.0),
+            n(Lang::Ru, 5.0),
+            n(Lang::Ru, 21.0)
+        ],
+        ["1 урок", "3 урока", "5 уроков", "21 урок"]
+    );
+    assert_eq!(
+        [
+            n(Lang::Uk, 1.0),
+            n(Lang::Uk, 3.0),
+            n(Lang::Uk, 5.0),
+            n(Lang::Uk, 22.0)
+        ],
+        ["1 урок", "3 уроки", "5 уроків", "22 уроки"]
+    );
+    assert_eq!(
+        [n(Lang::En, 1.0), n(Lang::En, 2.0)],
+        ["1 lesson", "2 lessons"]
+    );
+    assert!(n(Lang::Bn, 1.0).starts_with('1') && n(Lang::Bn, 5.0).starts_with('5'));
+    assert!(n(Lang::Bn, 5.0).contains("পাঠ"), "{}", n(Lang::Bn, 5.0));
+}
+
+#[tokio::test]
+async fn the_home_page_counts_lessons_with_plural_forms() {
+    let (state, app) = site();
+    let count = state.site.library.lessons(Lang::Ru).len() as f64;
+    let want = state
+        .site
+        .loc
+        .text(Lang::Ru, "lessons-count", &[("count", Arg::Num(count))]);
+    assert!(get(&app, "/ru/", None).await.body.contains(&want), "{want}");
+}
+
+#[tokio::test]
+async fn language_switch_stores_lang_in_the_flask_session_and_keeps_the_lesson() {
+    let (state, app) = site();
+    let r = post(
+        &app,
+        "/prefs/lang",
+        "lang=uk&next=%2Fru%2Flessons%2Fcookies%23sandbox",
+        None,
+        "text/html",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), Some("/uk/lessons/cookies#sandbox"));
+    let cookie = r.session_cookie().expect("the choice lives in the session");
+    let data = codec::loads(&cookie, &state.keys, state.clock.now() as i64, None).unwrap();
+    assert_eq!(data.get("lang"), Some(&Value::Str("uk".into())));
+    // Bare URLs now follow the session, whatever the browser prefers.
+    assert_eq!(
+        root_redirect(&app, Some(&format!("session={cookie}")), Some("bn")).await,
+        "/uk/"
+    );
+}
+
+#[tokio::test]
+async fn language_switch_rejects_unknown_languages_and_foreign_next() {
+    let (_, app) = site();
+    for (form, field) in [
+        ("lang=de&next=%2F", "lang"),
+        ("lang=ru-RU&next=%2F", "lang"),
+        ("lang=ru&next=https%3A%2F%2Fevil.example", "next"),
+        ("lang=ru&next=%2F%2Fevil.example", "next"),
+    ] {
+        let r = post(&app, "/prefs/lang", form, None, "text/html").await;
+        assert_eq!(r.status, 400, "{form}");
+        assert_eq!(r.json()["field"], field);
+        assert!(r.session_cookie().is_none());
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_a_localized_404() {
+    let (state, app) = site();
+    let cases = [
+        ("/ru/lessons/nope", None, "ru"),
+        ("/xx/", None, "en"),
+        ("/nope", Some(lang_cookie(&state, "bn")), "bn"),
+        ("/uk/nowhere/at/all", None, "uk"),
+    ];
+    for (path, cookie, lang) in cases {
+        let r = get(&app, path, cookie.as_deref()).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert!(r.body.contains(&format!("<html lang=\"{lang}\"")), "{path}");
+        let title = state
+            .site
+            .loc
+            .text(Lang::from_code(lang).unwrap(), "not-found-title", &[]);
+        assert!(r.body.contains(&title), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn theme_choice_is_a_remembered_cookie() {
+    let (_, app) = site();
+    let r = post(
+        &app,
+        "/prefs/theme",
+        "theme=dark&next=%2Fen%2F",
+        None,
+        "text/html",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let set = &r.set_cookies()[0];
+    assert!(
+        set.starts_with("theme=dark; Expires=")
+            && set.ends_with("; Max-Age=31536000; Path=/; SameSite=Lax"),
+        "{set}"
+    );
+    let page = get(&app, "/en/", Some("theme=dark")).await;
+    assert!(page.body.contains("data-theme=\"dark\""));
+    let r = post(
+        &app,
+        "/prefs/theme",
+        "theme=auto&next=%2Fen%2F",
+        Some("theme=dark"),
+        "text/html",
+    )
+    .await;
+    assert!(r.set_cookies()[0].starts_with("theme=; Expires=Thu, 01 Jan 1970"));
+    let r = post(&app, "/prefs/theme", "theme=neon", None, "text/html").await;
+    assert_eq!(r.status, 400);
+}
+
+#[tokio::test]
+async fn assets_have_hashed_names_long_cache_and_no_third_party_urls() {
+    let (state, app) = site();
+    let page = get(&app, "/en/lessons/cookies", None).await.body;
+    let css = state.site.assets.url("site.css").unwrap();
+    assert!(page.contains(css));
+    let r = get(&app, css, None).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(
+        r.body.contains("url(/static/NotoSansBengali-Regular."),
+        "font URLs are rewritten to hashed names"
+    );
+    for url in [
+        "site.js",
+        "highlight.css",
+        "print.css",
+        "fonts/NotoSans-Regular.woff2",
+    ] {
+        let u = state
+            .site
+            .assets
+            .url(url)
+            .unwrap_or_else(|| panic!("{url}"));
+        assert_eq!(get(&app, u, None).await.status, 200, "{url}");
+    }
+    assert_eq!(get(&app, "/static/site.css", None).await.status, 404);
+    for text in [page.as_str(), r.body.as_str()] {
+        assert!(
+            !text.contains("http://") && !text.contains("https://")
+                || text.contains("xmlns=\"http://www.w3.org/2000/svg\""),
+            "no third-party URL"
+        );
+    }
+    assert!(
+        !page.contains("<script>") && !page.contains(" onclick="),
+        "no inline script"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_translation_shows_english_in_the_local_interface_and_a_stale_one_says_so() {
+    let tree = Tree::new("fallback");
+    let alpha = "Alpha body in English.\n";
+    tree.write("content/en/alpha.md", &lesson("Alpha", 1, None, alpha));
+    tree.write(
+        "content/en/beta.md",
+        &lesson("Beta", 2, None, "Beta body in English.\n"),
+    );
+    tree.write(
+        "content/ru/alpha.md",
+        &lesson("Альфа", 1, Some("000000000000"), "Текст альфы.\n"),
+    );
+    tree.write(
+        "content/uk/alpha.md",
+        &lesson(
+            "Альфа",
+            1,
+            Some(&cookie_course::content::source_hash(alpha)),
+            "Текст альфи.\n",
+        ),
+    );
+    let state = AppState::build(b"k", &tree.source()).unwrap();
+    let app = app(state.clone());
+    let loc = &state.site.loc;
+
+    let beta = get(&app, "/bn/lessons/beta", None).await.body;
+    assert!(
+        beta.contains("<html lang=\"bn\"")
+            && beta.contains("<article class=\"lesson\" lang=\"en\">")
+    );
+    assert!(beta.contains("Beta body in English."));
+    assert!(beta.contains(&loc.text(Lang::Bn, "notice-untranslated", &[])));
+    assert!(beta.contains("<link rel=\"canonical\" href=\"/en/lessons/beta\">"));
+
+    let stale = get(&app, "/ru/lessons/alpha", None).await.body;
+    assert!(stale.contains("Текст альфы."));
+    assert!(stale.contains(&loc.text(Lang::Ru, "notice-stale", &[])));
+    assert!(stale.contains("<a href=\"/en/lessons/alpha\" hreflang=\"en\">"));
+
+    let current = get(&app, "/uk/lessons/alpha", None).await.body;
+    assert!(!current.contains(&loc.text(Lang::Uk, "notice-stale", &[])));
+    assert!(!current.contains(&loc.text(Lang::Uk, "notice-untranslated", &[])));
+
+    let home = get(&app, "/bn/", None).await.body;
+    assert!(home.contains(&loc.text(
+        Lang::Bn,
+        "home-translated",
+        &[("translated", Arg::Num(0.0)), ("total", Arg::Num(2.0))]
+    )));
+}
+
+#[tokio::test]
+async fn the_sandbox_panel_shows_the_session_and_escapes_what_the_learner_typed() {
+    let (state, app) = site();
+    let mut d = cookie_course::session::Dict::new();
+    d.insert(
+        "note".into(),
+        Value::Str("<img src=x onerror=alert(1)>".into()),
+    );
+    let cookie = codec::dumps(&d, &state.keys, state.clock.now() as i64)
+        .unwrap()
+        .cookie;
+    let body = get(
+        &app,
+        "/en/lessons/cookies",
+        Some(&format!("session={cookie}; a=<b>")),
+    )
+    .await
+    .body;
+    assert!(
+        !body.contains("<img src=x"),
+        "stored markup is never rendered as HTML"
+    );
+    assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(body.contains("Cookie: session=") && body.contains("a=&lt;b&gt;"));
+    assert!(body.contains(&state.site.loc.text(Lang::En, "sandbox-session-valid", &[])));
+    let tampered = format!("session=x{cookie}");
+    let body = get(&app, "/uk/lessons/cookies", Some(&tampered)).await.body;
+    let why = state
+        .site
+        .loc
+        .text(Lang::Uk, "reason-signature-mismatch", &[]);
+    assert!(
+        body.contains(&why.replace('\'', "&#39;")),
+        "the reason is explained in the page's language"
+    );
+}
