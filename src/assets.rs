@@ -35,9 +35,11 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
+// Served flat under `/static/`: the folder is dropped, the content hash keeps names unique.
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let digest = Sha1::digest(bytes);
     let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let name = name.rsplit('/').next().unwrap_or(name);
     match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
         None => format!("{name}.{hash}"),

@@ -48,6 +48,8 @@ impl Site {
         let mut tera = tera::Tera::default();
         tera.add_raw_templates(TEMPLATES).context("templates")?;
         tera.autoescape_on(vec![".html"]);
+        // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup.
+        tera.set_escape_fn(crate::highlight::escape);
         tera.register_function("t", Translate(loc.clone()));
         tera.register_function("asset", AssetUrl(assets.clone()));
         Ok(Site {

@@ -13,6 +13,9 @@ struct EmbeddedContent;
 #[folder = "locales/"]
 struct EmbeddedLocales;
 
+/// How to fetch one embedded file by name.
+type Getter = fn(&str) -> Option<rust_embed::EmbeddedFile>;
+
 /// A tree of text files: `content/…` and `locales/…`.
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -26,17 +29,16 @@ impl Source {
     pub fn files(&self, top: &str) -> anyhow::Result<Vec<(String, String)>> {
         let mut out = match self {
             Source::Embedded => {
-                let (names, get): (Vec<String>, fn(&str) -> Option<rust_embed::EmbeddedFile>) =
-                    match top {
-                        "content" => (
-                            EmbeddedContent::iter().map(|c| c.into_owned()).collect(),
-                            EmbeddedContent::get,
-                        ),
-                        _ => (
-                            EmbeddedLocales::iter().map(|c| c.into_owned()).collect(),
-                            EmbeddedLocales::get,
-                        ),
-                    };
+                let (names, get): (Vec<String>, Getter) = match top {
+                    "content" => (
+                        EmbeddedContent::iter().map(|c| c.into_owned()).collect(),
+                        EmbeddedContent::get,
+                    ),
+                    _ => (
+                        EmbeddedLocales::iter().map(|c| c.into_owned()).collect(),
+                        EmbeddedLocales::get,
+                    ),
+                };
                 names
                     .into_iter()
                     .map(|name| {

@@ -156,12 +156,27 @@ async fn no_english_ui_text_leaks_into_other_languages() {
                     .replace('\'', "&#39;")
                     .replace('"', "&quot;");
                 assert!(
-                    !body.contains(&english) && !body.contains(&escaped),
+                    !contains_words(&body, &english) && !contains_words(&body, &escaped),
                     "{path}: English `{id}` leaks: {english:?}"
                 );
             }
         }
     }
+}
+
+/// `needle` in `hay` as whole words (so `Warning` is not found inside `UserWarning`).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 #[test]
@@ -333,11 +348,16 @@ async fn assets_have_hashed_names_long_cache_and_no_third_party_urls() {
         assert_eq!(get(&app, u, None).await.status, 200, "{url}");
     }
     assert_eq!(get(&app, "/static/site.css", None).await.status, 404);
+    // Nothing is loaded from another host: no remote scripts, images, stylesheets or fonts.
     for text in [page.as_str(), r.body.as_str()] {
+        for bad in ["src=\"http", "src=\"//", "url(http", "url(//", "@import"] {
+            assert!(!text.contains(bad), "third-party resource: {bad}");
+        }
         assert!(
-            !text.contains("http://") && !text.contains("https://")
-                || text.contains("xmlns=\"http://www.w3.org/2000/svg\""),
-            "no third-party URL"
+            !text
+                .lines()
+                .any(|l| l.contains("<link") && l.contains("href=\"http")),
+            "remote <link>"
         );
     }
     assert!(
