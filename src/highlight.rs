@@ -126,17 +126,56 @@ impl Highlighter {
     }
 }
 
-/// Light and dark stylesheets from syntect's themes: the light one by default, the dark one
-/// under `prefers-color-scheme: dark` or an explicit `data-theme="dark"`.
+/// Light and dark stylesheets from syntect's themes, each confined to its own mode so no
+/// rule of one theme leaks into the other: light for `data-theme="light"` (and `auto` on a
+/// light system), dark for `data-theme="dark"` (and `auto` on a dark system).
 pub fn theme_css() -> String {
     let themes = ThemeSet::load_defaults();
     let light = css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE)
         .unwrap_or_default();
+    // InspiredGitHub's grey comments are too faint on white (3:1); this grey passes AA.
+    let light = format!("{light}\n.hl-comment {{ color: #5f6368; }}\n");
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
         .unwrap_or_default();
-    let scoped_dark = dark.replace(".hl-", ":root[data-theme=dark] .hl-");
-    let auto_dark = dark.replace(".hl-", ":root:not([data-theme=light]) .hl-");
-    format!("{light}\n{scoped_dark}\n@media (prefers-color-scheme: dark) {{\n{auto_dark}\n}}\n")
+    format!(
+        "{}\n{}\n@media not all and (prefers-color-scheme: dark) {{\n{}\n}}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        scope_css(&light, ":root[data-theme=light]"),
+        scope_css(&dark, ":root[data-theme=dark]"),
+        scope_css(&light, ":root[data-theme=auto]"),
+        scope_css(&dark, ":root[data-theme=auto]"),
+    )
+}
+
+/// Prefix every selector of every rule with `scope` (comments dropped).
+fn scope_css(css: &str, scope: &str) -> String {
+    let mut out = String::with_capacity(css.len() * 2);
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let mut selectors = &rest[..open];
+        // Drop comments before the selector.
+        while let Some(c) = selectors.find("/*") {
+            let end = selectors[c..]
+                .find("*/")
+                .map_or(selectors.len(), |e| c + e + 2);
+            selectors = &selectors[end..];
+        }
+        let scoped: Vec<String> = selectors
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("{scope} {s}"))
+            .collect();
+        if !scoped.is_empty() {
+            out.push_str(&scoped.join(", "));
+            out.push_str(&rest[open..=close]);
+            out.push('\n');
+        }
+        rest = &rest[close + 1..];
+    }
+    out
 }
 
 /// HTML-escape text for element content and attribute values.
@@ -158,6 +197,15 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scoping_prefixes_each_selector_once() {
+        let css = "/* c */ .hl-a.hl-b .hl-c, .hl-d { color: red; }\n.hl-e { x: y; }";
+        assert_eq!(
+            scope_css(css, ":root[data-theme=dark]"),
+            ":root[data-theme=dark] .hl-a.hl-b .hl-c, :root[data-theme=dark] .hl-d{ color: red; }\n:root[data-theme=dark] .hl-e{ x: y; }\n"
+        );
+    }
 
     #[test]
     fn fence_info_takes_the_first_word() {

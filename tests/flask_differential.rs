@@ -281,3 +281,40 @@ async fn tampered_expired_and_signed_garbage_cookies_are_explained_never_a_5xx()
     );
     assert_eq!(s["data"]["user"], "олена");
 }
+
+#[tokio::test]
+async fn the_language_preference_round_trips_through_a_real_flask_session() {
+    let Some(mut flask) = FlaskPeer::start() else {
+        return;
+    };
+    let state = state();
+    let addr = serve(state.clone()).await;
+    // The site stores the choice; real Flask reads it.
+    let resp = http(
+        addr,
+        "POST",
+        "/prefs/lang",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        "lang=bn&next=%2Fen%2Flessons%2Fcookies",
+    )
+    .await;
+    assert_eq!(resp.status, 303);
+    let cookie = resp.session_cookie().unwrap();
+    let theirs =
+        flask.call(json!({"op": "load", "key": KEY, "cookie": cookie, "now": now(&state)}));
+    assert_eq!(theirs["session"], json!({"lang": "bn"}));
+    // Real Flask stores a choice; the site follows it.
+    let made = flask
+        .call(json!({"op": "make", "key": KEY, "session": {"lang": "uk"}, "now": now(&state)}));
+    let header = format!("session={}", made["cookie"].as_str().unwrap());
+    let resp = http(
+        addr,
+        "GET",
+        "/",
+        &[("Cookie", &header), ("Accept-Language", "ru")],
+        "",
+    )
+    .await;
+    assert_eq!(resp.status, 302);
+    assert_eq!(resp.all("location"), ["/uk/"]);
+}

@@ -49,21 +49,31 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
-/// Render a lesson body.
+/// Marks a directive's place in the markdown: a paragraph of its own holding
+/// `MARK index MARK`. A private-use character cannot come from a lesson by accident.
+const MARK: char = '\u{e000}';
+
+/// What a directive marker stands for.
+enum Slot {
+    Html(String),
+    Sandbox,
+}
+
+/// Render a lesson body. Directives become marker paragraphs so the whole lesson is parsed
+/// as one markdown document (footnotes and references work across callouts).
 pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> {
     let parts = split_directives(src).map_err(|(line, msg)| RenderError::Directive(line, msg))?;
     let mut out = Rendered::default();
-    let mut html = String::new();
-    let mut ids = HashMap::new();
+    let mut doc = String::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut mark = |doc: &mut String, slot: Slot| {
+        doc.push_str(&format!("\n\n{MARK}{}{MARK}\n\n", slots.len()));
+        slots.push(slot);
+    };
     for part in parts {
         match part {
-            Directive::Markdown(md) => markdown(&md, ctx, &mut html, &mut out, &mut ids),
-            Directive::Sandbox => {
-                if !html.is_empty() {
-                    out.blocks.push(Block::Html(std::mem::take(&mut html)));
-                }
-                out.blocks.push(Block::Sandbox);
-            }
+            Directive::Markdown(md) => doc.push_str(&md),
+            Directive::Sandbox => mark(&mut doc, Slot::Sandbox),
             Directive::Example(path) => {
                 let code = ctx
                     .example(path)
@@ -76,33 +86,32 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                     }
                     .into(),
                 );
-                html.push_str(&format!(
+                let html = format!(
                     "<figure class=\"example\"><figcaption>{}</figcaption>{}<p class=\"example-run\">{}</p><pre class=\"code\"><code>flask --app app run</code></pre></figure>\n",
                     escape(&ctx.label("example-caption", Some(path))),
                     code_block(ctx, &fence, &code, &mut out),
                     escape(&ctx.label("example-run", None)),
-                ));
+                );
+                mark(&mut doc, Slot::Html(html));
             }
             Directive::Diagram(name) => {
                 let svg = ctx
                     .diagram(name)
                     .ok_or_else(|| RenderError::UnknownDiagram(name.to_owned()))?;
-                html.push_str(&svg);
-                html.push('\n');
+                mark(&mut doc, Slot::Html(svg));
             }
             Directive::Callout { kind, body } => {
-                html.push_str(&format!(
+                let open = format!(
                     "<aside class=\"callout callout-{kind}\"><p class=\"callout-label\">{}</p>\n",
                     escape(&ctx.label(&format!("callout-{kind}"), None))
-                ));
-                markdown(&body, ctx, &mut html, &mut out, &mut ids);
-                html.push_str("</aside>\n");
+                );
+                mark(&mut doc, Slot::Html(open));
+                doc.push_str(&body);
+                mark(&mut doc, Slot::Html("</aside>\n".into()));
             }
         }
     }
-    if !html.is_empty() {
-        out.blocks.push(Block::Html(html));
-    }
+    markdown(&doc, ctx, &mut slots, &mut out);
     Ok(out)
 }
 
@@ -125,17 +134,46 @@ fn code_block(ctx: &dyn Directives, fence: &Fence, code: &str, out: &mut Rendere
     format!("<pre class=\"code\"{class}><code>{inner}</code></pre>")
 }
 
-fn markdown(
-    md: &str,
-    ctx: &dyn Directives,
-    html: &mut String,
-    out: &mut Rendered,
-    ids: &mut HashMap<String, usize>,
-) {
+/// The slot index of a marker paragraph's text, if it is one.
+fn marker(text: &str) -> Option<usize> {
+    text.strip_prefix(MARK)?.strip_suffix(MARK)?.parse().ok()
+}
+
+fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Rendered) {
+    let mut ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event> = Vec::new();
     let mut code: Option<(Fence, String)> = None;
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
-    for event in Parser::new_ext(md, OPTIONS) {
+    let mut html = String::new();
+    let parser: Vec<Event> = Parser::new_ext(md, OPTIONS).collect();
+    let mut i = 0;
+    while i < parser.len() {
+        let event = parser[i].clone();
+        i += 1;
+        // A directive marker: `Start(Paragraph) Text(MARK n MARK) End(Paragraph)`.
+        if let (
+            Event::Start(Tag::Paragraph),
+            Some(Event::Text(t)),
+            Some(Event::End(TagEnd::Paragraph)),
+        ) = (&event, parser.get(i), parser.get(i + 1))
+            && let Some(n) = marker(t)
+            && code.is_none()
+            && heading.is_none()
+        {
+            i += 2;
+            match slots.get_mut(n) {
+                Some(Slot::Html(h)) => events.push(Event::Html(std::mem::take(h).into())),
+                Some(Slot::Sandbox) => {
+                    html::push_html(&mut html, events.drain(..));
+                    if !html.is_empty() {
+                        out.blocks.push(Block::Html(std::mem::take(&mut html)));
+                    }
+                    out.blocks.push(Block::Sandbox);
+                }
+                None => {}
+            }
+            continue;
+        }
         if let Some((_, buf)) = &mut code {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -204,7 +242,10 @@ fn markdown(
             other => events.push(other),
         }
     }
-    html::push_html(html, events.into_iter());
+    html::push_html(&mut html, events.into_iter());
+    if !html.is_empty() {
+        out.blocks.push(Block::Html(html));
+    }
 }
 
 /// A heading anchor: lowercase letters and digits of any script, words joined by `-`.
