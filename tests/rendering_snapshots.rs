@@ -66,7 +66,7 @@ fn generated_theme_css_covers_light_and_dark() {
             .next()
             .unwrap()
             .trim()
-            .trim_start_matches(|c| c == '@' || c == '\n');
+            .trim_start_matches(['@', '\n']);
         if selectors.starts_with("media") {
             continue;
         }
