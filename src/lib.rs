@@ -10,11 +10,13 @@ pub mod error;
 pub mod highlight;
 pub mod i18n;
 pub mod markdown;
+pub mod password;
 pub mod secret;
 pub mod session;
 pub mod site;
 pub mod source;
 pub mod state;
+pub mod weak_keys;
 pub mod web;
 
 pub use state::AppState;

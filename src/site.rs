@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Templates built into the binary.
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
+    ("decoder.html", include_str!("../templates/decoder.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("lesson.html", include_str!("../templates/lesson.html")),

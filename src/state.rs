@@ -18,6 +18,8 @@ pub struct Inner {
     pub session_config: SessionConfig,
     pub clock: Clock,
     pub site: Site,
+    /// Set-Cookie headers of recent sandbox actions, for pages reached by a redirect.
+    pub recent: crate::web::recent::Recent,
 }
 
 impl Deref for AppState {
@@ -45,6 +47,7 @@ impl AppState {
             session_config: SessionConfig::default(),
             clock: Clock::default(),
             site: Site::load(source)?,
+            recent: Default::default(),
         })))
     }
 

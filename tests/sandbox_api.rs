@@ -57,8 +57,23 @@ async fn form_post_with_next_redirects_back_to_the_lesson_anchor() {
     )
     .await;
     assert_eq!(r.status, 303);
-    assert_eq!(r.header("location"), Some("/en/lessons/cookies#sandbox"));
-    assert!(r.session_cookie().is_some());
+    // The id of the headers just sent rides along, so the page can show them without JS.
+    let location = r.header("location").unwrap();
+    assert!(
+        location.starts_with("/en/lessons/cookies?sent=") && location.ends_with("#sandbox"),
+        "{location}"
+    );
+    let cookie = r.session_cookie().unwrap();
+    let page = get(
+        &app,
+        location.split('#').next().unwrap(),
+        Some(&cookie_of(&cookie)),
+    )
+    .await;
+    assert!(
+        page.body.contains("<code>Set-Cookie: session="),
+        "the lesson shows the Set-Cookie it was sent"
+    );
 }
 
 #[tokio::test]

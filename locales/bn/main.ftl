@@ -125,3 +125,60 @@ reason-payload-utf8 = পেলোডটি UTF-8 টেক্সট নয়; 
 reason-payload-json = পেলোডটি বৈধ JSON নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
 reason-payload-tag = পেলোডের একটি ট্যাগ করা মানকে আবার আগের রূপে ফেরানো যাচ্ছে না; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
 reason-not-a-dict = পেলোডটি কোনো ডিকশনারি নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+
+## Flash messages of the demo login (stored in the session until shown)
+
+flash-logged-in = আপনি { $user } হিসেবে লগইন করেছেন।
+flash-login-failed = ইউজারনেম বা পাসওয়ার্ড ভুল।
+flash-logged-out = আপনি লগআউট করেছেন।
+
+## Sandbox controls and panel
+
+sandbox-session-key = কী
+sandbox-session-value = মান
+sandbox-permanent-label = মেয়াদ, সেকেন্ডে (কমপক্ষে 30)
+sandbox-cart-item = পণ্য
+sandbox-cart-add-buggy = বিদ্যমান তালিকাতেই যোগ করুন (session.modified ছাড়া)
+sandbox-cart-add-fixed = যোগ করুন এবং session.modified = True সেট করুন
+sandbox-login-username = ইউজারনেম
+sandbox-login-password = পাসওয়ার্ড
+sandbox-login-hint = ডেমো অ্যাকাউন্ট: student, পাসওয়ার্ড cookies।
+sandbox-login = লগইন করুন
+sandbox-logout = লগআউট করুন
+sandbox-show-flashes = মেসেজগুলো দেখান (get_flashed_messages)
+sandbox-flashed = দেখানো মেসেজ (এগুলো এখন সেশন থেকে মুছে গেছে):
+sandbox-no-flashes = দেখানোর মতো কোনো মেসেজ ছিল না।
+sandbox-grow = সেশনে 256টি এলোমেলো অক্ষর যোগ করে সেটিকে বড় করুন
+# $size and $limit are bytes
+sandbox-size = কুকির আকার: { $limit } বাইটের মধ্যে { $size } বাইট
+sandbox-decoder-link = কুকি ডিকোডার খুলুন
+sandbox-sent-heading = শেষ অ্যাকশনটি যে Set-Cookie হেডারগুলো পাঠিয়েছে
+sandbox-sent-none = এই উত্তরে কোনো Set-Cookie হেডার পাঠানো হয়নি।
+sandbox-permanent-yes = স্থায়ী: কুকিটিতে Expires আছে, তাই ব্রাউজার রিস্টার্ট করলেও এটি থেকে যায়।
+sandbox-permanent-no = স্থায়ী নয়: Expires নেই, তাই ব্রাউজার বন্ধ হলেই কুকিটি ভুলে যায়।
+sandbox-expires-at = Flask এটি গ্রহণ করবে এই সময় পর্যন্ত
+sandbox-expired-now = মেয়াদ শেষ: সার্ভার এখন এই কুকিটি প্রত্যাখ্যান করে।
+sandbox-error-field = অনুগ্রহ করে এই ঘরটি আবার দেখে নিন: { $field }
+sandbox-error-too-large = প্রত্যাখ্যাত: সেশন কুকিটির আকার দাঁড়াত { $size } বাইট, অথচ ব্রাউজার সর্বোচ্চ { $limit } বাইট পর্যন্ত রাখে। কিছুই বদলানো হয়নি।
+sandbox-copy = কুকিটি কপি করুন
+sandbox-copied = কপি হয়েছে!
+sandbox-payload-heading = Python যেভাবে পেলোডটি দেখে
+
+## The cookie decoder page
+
+decoder-title = সেশন কুকি ডিকোডার
+decoder-intro = যেকোনো Flask সেশন কুকি এখানে পেস্ট করুন। কোনো কী ছাড়াই আপনি এটি পড়তে পারবেন, কারণ Flask সেশনে সাইন করে, কিন্তু এনক্রিপ্ট করে না। সিগনেচার যাচাই করতে সিক্রেট কী যোগ করুন।
+decoder-cookie = কুকির মান
+decoder-keys = সিক্রেট কী, প্রতি লাইনে একটি: প্রথমটি SECRET_KEY, বাকিগুলো ফলব্যাক
+decoder-max-age = সর্বোচ্চ বয়স, সেকেন্ডে (ঐচ্ছিক)
+decoder-decode = ডিকোড করুন
+decoder-tamper = কারসাজি করুন: "admin"-এর মান true করে দিন
+decoder-crack = প্রচলিত দুর্বল কীগুলো চেষ্টা করে দেখুন
+decoder-tampered = একই কুকি, যার পেলোড বদলানো হয়েছে কিন্তু সিগনেচার পুরোনোটাই রয়ে গেছে:
+# $key: the secret found; $tried: guesses made; $ms: milliseconds taken
+decoder-crack-found = দুর্বল কী পাওয়া গেছে: “{ $key }”, { $tried }টি অনুমানের পর, { $ms } মিলিসেকেন্ডে। এটি দিয়ে যে কেউ এমন কুকি জাল করতে পারে, যা এই সার্ভার বিশ্বাস করবে।
+decoder-crack-none = যাচাই করা { $tried }টি প্রচলিত কীর কোনোটিই এই কুকির সিগনেচারের সঙ্গে মেলেনি ({ $ms } মিলিসেকেন্ড)। শুধু এ থেকেই বলা যায় না যে কী-টি শক্তিশালী: শক্তিশালী কেবল লম্বা, এলোমেলো কী।
+decoder-result = কুকির ভেতরে যা আছে
+decoder-no-key = কোনো কী দেওয়া হয়নি: পেলোড এমনিতেই পড়া যায়, কিন্তু কিছুই যাচাই করা হয়নি।
+decoder-verified = সিগনেচারটি বৈধ: এটি তালিকার { $index } নম্বর কী দিয়ে সাইন করা।
+decoder-use-mine = আমার নিজের সেশন কুকি ব্যবহার করুন

@@ -125,3 +125,60 @@ reason-payload-utf8 = the payload is not UTF-8 text; real Flask would crash with
 reason-payload-json = the payload is not valid JSON; real Flask would crash with an HTTP 500 here.
 reason-payload-tag = a tagged value in the payload cannot be converted back; real Flask would crash with an HTTP 500 here.
 reason-not-a-dict = the payload is not a dictionary; real Flask would crash with an HTTP 500 here.
+
+## Flash messages of the demo login (stored in the session until shown)
+
+flash-logged-in = Logged in as { $user }.
+flash-login-failed = Wrong username or password.
+flash-logged-out = You have been logged out.
+
+## Sandbox controls and panel
+
+sandbox-session-key = Key
+sandbox-session-value = Value
+sandbox-permanent-label = Lifetime in seconds (30 or more)
+sandbox-cart-item = Item
+sandbox-cart-add-buggy = Add in place (no session.modified)
+sandbox-cart-add-fixed = Add and set session.modified = True
+sandbox-login-username = Username
+sandbox-login-password = Password
+sandbox-login-hint = Demo account: student, password cookies.
+sandbox-login = Log in
+sandbox-logout = Log out
+sandbox-show-flashes = Show the messages (get_flashed_messages)
+sandbox-flashed = Messages shown (now gone from the session):
+sandbox-no-flashes = There were no messages to show.
+sandbox-grow = Grow the session by 256 random characters
+# $size and $limit are bytes
+sandbox-size = Cookie size: { $size } of { $limit } bytes
+sandbox-decoder-link = Open the cookie decoder
+sandbox-sent-heading = Set-Cookie headers the last action sent
+sandbox-sent-none = This response sent no Set-Cookie header.
+sandbox-permanent-yes = Permanent: the cookie carries Expires and survives a browser restart.
+sandbox-permanent-no = Not permanent: no Expires, so the browser forgets it when it closes.
+sandbox-expires-at = Flask stops accepting it at
+sandbox-expired-now = Expired: the server now rejects this cookie.
+sandbox-error-field = Please check this field: { $field }
+sandbox-error-too-large = Refused: the session cookie would be { $size } bytes, more than the { $limit } bytes a browser keeps. Nothing was changed.
+sandbox-copy = Copy the cookie
+sandbox-copied = Copied!
+sandbox-payload-heading = The payload as Python sees it
+
+## The cookie decoder page
+
+decoder-title = Session cookie decoder
+decoder-intro = Paste any Flask session cookie. You can read it without any key, because Flask signs the session but does not encrypt it. Add the secret key to check the signature.
+decoder-cookie = Cookie value
+decoder-keys = Secret keys, one per line: the first is SECRET_KEY, the others are fallbacks
+decoder-max-age = Maximum age in seconds (optional)
+decoder-decode = Decode
+decoder-tamper = Tamper: set "admin" to true
+decoder-crack = Try common weak keys
+decoder-tampered = The same cookie with its payload changed but the old signature:
+# $key: the secret found; $tried: guesses made; $ms: milliseconds taken
+decoder-crack-found = Weak key found: “{ $key }”, after { $tried } guesses in { $ms } ms. With it anyone can forge cookies this server will trust.
+decoder-crack-none = None of { $tried } common keys signed this cookie ({ $ms } ms). That alone does not make a key strong: only a long random key is.
+decoder-result = What the cookie says
+decoder-no-key = No key given: the payload is readable anyway, but nothing is verified.
+decoder-verified = The signature is valid under key number { $index } of the list.
+decoder-use-mine = Use my own session cookie

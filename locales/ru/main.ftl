@@ -129,3 +129,70 @@ reason-payload-utf8 = полезная нагрузка не является т
 reason-payload-json = полезная нагрузка не является корректным JSON; настоящий Flask здесь упал бы с ошибкой HTTP 500.
 reason-payload-tag = помеченное значение (tagged value) в полезной нагрузке не удаётся преобразовать обратно; настоящий Flask здесь упал бы с ошибкой HTTP 500.
 reason-not-a-dict = полезная нагрузка не является словарём; настоящий Flask здесь упал бы с ошибкой HTTP 500.
+
+## Flash messages of the demo login (stored in the session until shown)
+
+flash-logged-in = Вы вошли как { $user }.
+flash-login-failed = Неверное имя пользователя или пароль.
+flash-logged-out = Вы вышли из системы.
+
+## Sandbox controls and panel
+
+sandbox-session-key = Ключ
+sandbox-session-value = Значение
+sandbox-permanent-label = Время жизни в секундах (не меньше 30)
+sandbox-cart-item = Товар
+sandbox-cart-add-buggy = Добавить, изменив список на месте (без session.modified)
+sandbox-cart-add-fixed = Добавить и установить session.modified = True
+sandbox-login-username = Имя пользователя
+sandbox-login-password = Пароль
+sandbox-login-hint = Демо-аккаунт: student, пароль cookies.
+sandbox-login = Войти
+sandbox-logout = Выйти
+sandbox-show-flashes = Показать сообщения (get_flashed_messages)
+sandbox-flashed = Показанные сообщения (из сессии они уже удалены):
+sandbox-no-flashes = Сообщений для показа не было.
+sandbox-grow = Увеличить сессию на 256 случайных символов
+# $size и $limit — в байтах
+sandbox-size = Размер куки в байтах: { $size } из { $limit }
+sandbox-decoder-link = Открыть декодер куки
+sandbox-sent-heading = Заголовки Set-Cookie, отправленные последним действием
+sandbox-sent-none = В этом ответе не было заголовка Set-Cookie.
+sandbox-permanent-yes = Постоянная сессия: у куки есть атрибут Expires, поэтому они сохранятся и после перезапуска браузера.
+sandbox-permanent-no = Непостоянная сессия: атрибута Expires нет, поэтому браузер забудет эти куки, как только его закроют.
+sandbox-expires-at = Flask перестанет принимать эти куки
+sandbox-expired-now = Срок истёк: теперь сервер отклоняет эти куки.
+sandbox-error-field = Проверьте это поле: { $field }
+sandbox-error-too-large = Отклонено: размер куки сессии в байтах составил бы { $size }, а браузер хранит не больше { $limit }. Ничего не изменено.
+sandbox-copy = Скопировать куки
+sandbox-copied = Скопировано!
+sandbox-payload-heading = Полезная нагрузка глазами Python
+
+## The cookie decoder page
+
+decoder-title = Декодер куки сессии
+decoder-intro = Вставьте любые куки сессии Flask. Прочитать их можно без всякого ключа, потому что Flask подписывает сессию, но не шифрует её. Чтобы проверить подпись, добавьте секретный ключ.
+decoder-cookie = Значение куки
+decoder-keys = Секретные ключи, по одному на строку: первый — SECRET_KEY, остальные — запасные
+decoder-max-age = Максимальный возраст в секундах (необязательно)
+decoder-decode = Декодировать
+decoder-tamper = Подделать: присвоить "admin" значение true
+decoder-crack = Перебрать распространённые слабые ключи
+decoder-tampered = Те же куки с изменённой полезной нагрузкой, но со старой подписью:
+# $key: найденный секретный ключ; $tried: число попыток; $ms: затраченное время в миллисекундах
+decoder-crack-found = Найден слабый ключ «{ $key }» после { $tried ->
+    [one] { $tried } попытки
+    [few] { $tried } попыток
+    [many] { $tried } попыток
+   *[other] { $tried } попытки
+} за { $ms } мс. С ним кто угодно может подделать куки, которым этот сервер поверит.
+decoder-crack-none = Ни один из { $tried ->
+    [one] { $tried } распространённого ключа
+    [few] { $tried } распространённых ключей
+    [many] { $tried } распространённых ключей
+   *[other] { $tried } распространённого ключа
+} не подходит к подписи этих куки ({ $ms } мс). Но это ещё не значит, что ключ надёжный: надёжен только длинный случайный ключ.
+decoder-result = Что записано в куки
+decoder-no-key = Ключ не указан: полезную нагрузку всё равно можно прочитать, но ничего не проверено.
+decoder-verified = Подпись верна: куки подписаны ключом № { $index } из списка.
+decoder-use-mine = Подставить куки моей собственной сессии

@@ -129,3 +129,60 @@ reason-payload-utf8 = дані не є текстом у UTF-8; справжні
 reason-payload-json = дані не є коректним JSON; справжній Flask тут упав би з помилкою HTTP 500.
 reason-payload-tag = позначене значення в даних неможливо перетворити назад; справжній Flask тут упав би з помилкою HTTP 500.
 reason-not-a-dict = дані не є словником; справжній Flask тут упав би з помилкою HTTP 500.
+
+## Flash messages of the demo login (stored in the session until shown)
+
+flash-logged-in = Ви увійшли як { $user }.
+flash-login-failed = Неправильне ім’я користувача або пароль.
+flash-logged-out = Ви вийшли з системи.
+
+## Sandbox controls and panel
+
+sandbox-session-key = Ключ
+sandbox-session-value = Значення
+sandbox-permanent-label = Час життя в секундах (щонайменше 30)
+sandbox-cart-item = Товар
+sandbox-cart-add-buggy = Додати на місці (без session.modified)
+sandbox-cart-add-fixed = Додати та встановити session.modified = True
+sandbox-login-username = Ім’я користувача
+sandbox-login-password = Пароль
+sandbox-login-hint = Демонстраційний обліковий запис: student, пароль cookies.
+sandbox-login = Увійти
+sandbox-logout = Вийти
+sandbox-show-flashes = Показати повідомлення (get_flashed_messages)
+sandbox-flashed = Показані повідомлення (у сесії їх уже немає):
+sandbox-no-flashes = Повідомлень для показу не було.
+sandbox-grow = Збільшити сесію на 256 випадкових символів
+# $size і $limit — у байтах
+sandbox-size = Розмір кукі в байтах: { $size } з { $limit }
+sandbox-decoder-link = Відкрити декодер кукі
+sandbox-sent-heading = Заголовки Set-Cookie, які надіслала остання дія
+sandbox-sent-none = Ця відповідь не надіслала жодного заголовка Set-Cookie.
+sandbox-permanent-yes = Постійний: кукі має Expires і зберігається після перезапуску браузера.
+sandbox-permanent-no = Непостійний: Expires немає, тож браузер забуде цей кукі, щойно його закриють.
+sandbox-expires-at = Коли Flask перестане приймати цей кукі
+sandbox-expired-now = Термін дії минув: тепер сервер відхиляє цей кукі.
+sandbox-error-field = Перевірте це поле: { $field }
+sandbox-error-too-large = Відхилено: кукі сесії мав би розмір { $size } Б, а браузер зберігає щонайбільше { $limit } Б. Нічого не змінено.
+sandbox-copy = Копіювати кукі
+sandbox-copied = Скопійовано!
+sandbox-payload-heading = Дані такими, якими їх бачить Python
+
+## The cookie decoder page
+
+decoder-title = Декодер кукі сесії
+decoder-intro = Вставте будь-який кукі сесії Flask. Його можна прочитати без жодного ключа, бо Flask підписує сесію, але не шифрує її. Додайте секретний ключ, щоб перевірити підпис.
+decoder-cookie = Значення кукі
+decoder-keys = Секретні ключі, по одному в рядку: перший — SECRET_KEY, решта — резервні
+decoder-max-age = Максимальний вік у секундах (необов’язково)
+decoder-decode = Розкодувати
+decoder-tamper = Підробити: встановити для "admin" значення true
+decoder-crack = Перебрати поширені слабкі ключі
+decoder-tampered = Той самий кукі зі зміненими даними, але зі старим підписом:
+# $key: знайдений секрет; $tried: кількість спроб; $ms: витрачений час у мілісекундах
+decoder-crack-found = Знайдено слабкий ключ: «{ $key }». Спроб: { $tried }, час: { $ms } мс. Маючи його, будь-хто може підробляти кукі, яким довірятиме цей сервер.
+decoder-crack-none = Жоден із поширених ключів не підписав цей кукі (перевірено ключів: { $tried }, час: { $ms } мс). Але саме по собі це ще не робить ключ надійним: надійний лише довгий випадковий ключ.
+decoder-result = Що містить кукі
+decoder-no-key = Ключ не вказано: дані все одно можна прочитати, але нічого не перевірено.
+decoder-verified = Підпис дійсний для ключа № { $index } зі списку.
+decoder-use-mine = Використати мій власний кукі сесії

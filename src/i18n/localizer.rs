@@ -105,6 +105,14 @@ impl Localizer {
             ("path", Arg::Str("app.py".into())),
             ("reason", Arg::Str("…".into())),
             ("language", Arg::Str("…".into())),
+            ("user", Arg::Str("student".into())),
+            ("key", Arg::Str("secret".into())),
+            ("tried", Arg::Num(42.0)),
+            ("ms", Arg::Str("1.5".into())),
+            ("index", Arg::Num(1.0)),
+            ("field", Arg::Str("key".into())),
+            ("size", Arg::Num(4100.0)),
+            ("limit", Arg::Num(4093.0)),
         ];
         for lang in Lang::ALL {
             for id in &self.ids {

@@ -476,3 +476,71 @@ fn inflate(data: &[u8]) -> Option<Vec<u8>> {
         }
     }
 }
+
+/// The weak-key check: try every candidate secret against the cookie's signature, the way
+/// flask-unsign does offline. Returns the key that signed it (if any) and how many were tried.
+pub fn guess_key<'a>(
+    cookie: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> (Option<&'a str>, usize) {
+    let bytes = cookie.as_bytes();
+    let Some(i) = bytes.iter().rposition(|b| *b == b'.') else {
+        return (None, 0);
+    };
+    let (signed_part, sig) = (&bytes[..i], &bytes[i + 1..]);
+    let Ok(sig) = b64::decode_segment(sig) else {
+        return (None, 0);
+    };
+    let mut tried = 0;
+    for candidate in candidates {
+        tried += 1;
+        let mut mac = HmacSha1::new_from_slice(&derive(candidate.as_bytes()))
+            .expect("HMAC accepts any key length");
+        mac.update(signed_part);
+        if mac.verify_slice(&sig).is_ok() {
+            return (Some(candidate), tried);
+        }
+    }
+    (None, tried)
+}
+
+/// What an attacker without the key would try: change the payload (here `"admin": true`),
+/// keep the old timestamp and signature. The result never verifies.
+pub fn tamper(cookie: &str) -> String {
+    let ins = inspect(cookie, None, 0, None);
+    let parts: Vec<&str> = cookie.rsplitn(3, '.').collect();
+    let (ts, sig) = match parts.as_slice() {
+        [sig, ts, _] => (*ts, *sig),
+        _ => ("", ""),
+    };
+    let payload = match ins.json {
+        Some(Json::Object(mut entries)) => {
+            match entries.iter_mut().find(|(k, _)| k == "admin") {
+                Some(slot) => slot.1 = Json::Bool(!matches!(slot.1, Json::Bool(true))),
+                None => entries.push(("admin".into(), Json::Bool(true))),
+            }
+            let json = json::to_python_json(&Json::Object(entries));
+            let mut seg = String::new();
+            match zlib(json.as_bytes()) {
+                Some(z) if z.len() + 1 < json.len() => {
+                    seg.push('.');
+                    seg.push_str(&b64::encode_url(&z));
+                }
+                _ => seg.push_str(&b64::encode_url(json.as_bytes())),
+            }
+            seg
+        }
+        // Not a readable dict: change one character of the payload instead.
+        _ => {
+            let mut p: Vec<char> =
+                format!("{}{}", if ins.compressed { "." } else { "" }, ins.payload)
+                    .chars()
+                    .collect();
+            if let Some(c) = p.iter_mut().rev().find(|c| c.is_ascii_alphanumeric()) {
+                *c = if *c == 'A' { 'B' } else { 'A' };
+            }
+            p.into_iter().collect()
+        }
+    };
+    format!("{payload}.{ts}.{sig}")
+}

@@ -28,6 +28,8 @@ pub struct Inner {
     pub config: SessionConfig,
     /// `Set-Cookie` values for plain cookies set by the handler, in order.
     pub extra_set_cookies: Vec<String>,
+    /// Messages `get_flashed_messages()` returned in this request: (category, message).
+    pub flashed: Option<Vec<(String, String)>>,
     /// The session's save result, once computed.
     saved: Option<Saved>,
 }
@@ -47,6 +49,7 @@ impl Exchange {
             session: Session::default(),
             config: state.session_config.clone(),
             extra_set_cookies: Vec::new(),
+            flashed: None,
             saved: None,
         };
         inner.config.lifetime = crate::web::sandbox::lifetime_for(state, &inner);

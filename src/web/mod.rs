@@ -2,9 +2,12 @@
 //! pure modules.
 
 pub mod api;
+pub mod decoder;
+pub mod demos;
 pub mod exchange;
 pub mod form;
 pub mod pages;
+pub mod recent;
 pub mod sandbox;
 pub mod state_doc;
 
@@ -27,6 +30,7 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(pages::root))
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/lessons/{slug}", get(pages::lesson))
+        .route("/{lang}/decoder", get(decoder::page).post(decoder::submit))
         .route("/prefs/lang", post(pages::prefs_lang))
         .route("/prefs/theme", post(pages::prefs_theme))
         .route("/static/{name}", get(pages::asset))
@@ -41,6 +45,11 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/sandbox/cookies/set", post(sandbox::cookies_set))
         .route("/sandbox/cookies/delete", post(sandbox::cookies_delete))
+        .route("/sandbox/demo/cart", post(demos::cart_add))
+        .route("/sandbox/demo/login", post(demos::login))
+        .route("/sandbox/demo/logout", post(demos::logout))
+        .route("/sandbox/demo/flashes", post(demos::show_flashes))
+        .route("/sandbox/demo/grow", post(demos::grow))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))

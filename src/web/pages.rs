@@ -2,13 +2,13 @@
 //! and the localized 404.
 
 use crate::error::AppError;
-use crate::i18n::{Arg, Lang, from_accept_language};
-use crate::session::{Reason, Value, codec};
+use crate::i18n::{Lang, from_accept_language};
+use crate::session::{Value, codec};
 use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::sandbox::validate_next;
-use crate::web::state_doc::describe;
+use crate::web::state_doc::{describe, reason_text};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
@@ -48,7 +48,7 @@ fn theme(exchange: &Exchange) -> &'static str {
 }
 
 /// What every page template needs.
-fn base_context(
+pub fn base_context(
     state: &AppState,
     exchange: &Exchange,
     lang: Lang,
@@ -75,7 +75,11 @@ fn base_context(
     ctx
 }
 
-fn render(state: &AppState, template: &str, ctx: &tera::Context) -> Result<Html<String>, AppError> {
+pub fn render(
+    state: &AppState,
+    template: &str,
+    ctx: &tera::Context,
+) -> Result<Html<String>, AppError> {
     state
         .site
         .tera
@@ -145,12 +149,21 @@ pub async fn lesson(
     ctx.insert("total", &lessons.len());
     ctx.insert("prev", &index.checked_sub(1).and_then(|i| lessons.get(i)));
     ctx.insert("next", &lessons.get(index + 1));
-    ctx.insert("sb", &sandbox_view(&state, &exchange, lang));
+    let sent = Form::parse(uri.query().unwrap_or("").as_bytes())
+        .get("sent")
+        .and_then(|id| u64::from_str_radix(id, 16).ok())
+        .and_then(|id| state.recent.get(id));
+    ctx.insert("sb", &sandbox_view(&state, &exchange, lang, sent));
     render(&state, "lesson.html", &ctx).into_response()
 }
 
 /// The sandbox panel's server-side view of this request.
-fn sandbox_view(state: &AppState, exchange: &Exchange, lang: Lang) -> serde_json::Value {
+fn sandbox_view(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Lang,
+    sent: Option<Vec<String>>,
+) -> serde_json::Value {
     let inner = exchange.lock();
     let cookie = inner.cookie(&inner.config.cookie_name).map(str::to_owned);
     let (now, lifetime) = (inner.now as i64, inner.config.lifetime);
@@ -161,26 +174,8 @@ fn sandbox_view(state: &AppState, exchange: &Exchange, lang: Lang) -> serde_json
         "cookie_header": inner.cookie_header,
         "session": describe(cookie.as_deref(), Some(&state.keys), now, Some(lifetime)),
         "reason_text": reason.map(|r| reason_text(state, lang, &r)),
+        "sent": sent,
     })
-}
-
-/// Why a session cookie was refused, in the learner's language.
-pub fn reason_text(state: &AppState, lang: Lang, reason: &Reason) -> String {
-    let loc = &state.site.loc;
-    let args: Vec<(&str, Arg)> = match reason {
-        Reason::TooOld { age, max_age } => vec![
-            ("age", Arg::Num(*age as f64)),
-            ("max", Arg::Num(*max_age as f64)),
-        ],
-        Reason::FromTheFuture { ahead } => vec![("ahead", Arg::Num(*ahead as f64))],
-        _ => vec![],
-    };
-    let why = loc.text(lang, &format!("reason-{}", reason.code()), &args);
-    loc.text(
-        lang,
-        "sandbox-session-invalid",
-        &[("reason", Arg::Str(why))],
-    )
 }
 
 /// `POST /prefs/lang` (`lang`, `next`): keep the choice in the Flask session and go back to

@@ -3,6 +3,7 @@
 //! redirect back to the lesson (forms).
 
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::session::Value;
 use crate::session::set_cookie::{CookieSpec, Expires, SameSite};
 use crate::state::AppState;
@@ -35,31 +36,49 @@ pub fn lifetime_for(state: &AppState, inner: &Inner) -> i64 {
         .unwrap_or(default)
 }
 
-/// How to answer a sandbox request, decided (and `next` validated) before anything changes.
-struct Reply {
+/// How to answer a sandbox request, decided (and `next` and `lang` validated) before
+/// anything changes.
+pub struct Reply {
     /// A form post's way back to the lesson, unless the client asked for JSON.
     redirect: Option<String>,
+    /// The learner's language, for messages in the state document and flashes.
+    pub lang: Option<Lang>,
 }
 
 impl Reply {
-    fn new(headers: &HeaderMap, form: &Form) -> Result<Self, AppError> {
+    pub fn new(headers: &HeaderMap, form: &Form) -> Result<Self, AppError> {
         let wants_json = headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("application/json"));
         let next = form.get("next").map(validate_next).transpose()?;
+        let lang = match form.optional("lang") {
+            None => None,
+            Some(code) => Some(Lang::from_code(code).ok_or_else(|| {
+                AppError::field("lang", format!("{code:?} is not one of en, ru, uk, bn"))
+            })?),
+        };
         Ok(Reply {
             redirect: next.filter(|_| !wants_json),
+            lang,
         })
     }
 
-    /// A 303 to `next`, else the state document.
-    fn send(self, state: &AppState, exchange: &Exchange) -> Result<Response, AppError> {
+    /// A 303 to `next` (carrying the id of the headers just sent), else the state document.
+    pub fn send(self, state: &AppState, exchange: &Exchange) -> Result<Response, AppError> {
         // Decide the cookie now, so an oversized session is refused before anything is sent.
         exchange.commit(state)?;
         match self.redirect {
-            Some(next) => Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response()),
-            None => Ok(Json(state_doc::build(state, exchange)?).into_response()),
+            Some(next) => {
+                let sent = exchange.set_cookie_headers(state)?;
+                let next = if sent.is_empty() {
+                    next
+                } else {
+                    crate::web::recent::with_sent(&next, state.recent.put(sent))
+                };
+                Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
+            }
+            None => Ok(Json(state_doc::build(state, exchange, self.lang)?).into_response()),
         }
     }
 }
@@ -81,7 +100,7 @@ pub fn validate_next(next: &str) -> Result<String, AppError> {
     }
 }
 
-fn session_key(form: &Form) -> Result<String, AppError> {
+pub fn session_key(form: &Form) -> Result<String, AppError> {
     let key = form.require("key")?;
     if key.is_empty() {
         return Err(AppError::field("key", "must not be empty"));
@@ -96,7 +115,7 @@ fn session_key(form: &Form) -> Result<String, AppError> {
 }
 
 /// Apply `change` to a copy of the session; keep it only if the cookie still fits.
-fn change_session(
+pub fn change_session(
     state: &AppState,
     exchange: &Exchange,
     change: impl FnOnce(&mut crate::session::Session),
@@ -113,11 +132,15 @@ fn change_session(
     Ok(())
 }
 
+/// `GET /sandbox/state[?lang=…]`.
 pub async fn state(
     State(state): State<AppState>,
     exchange: Exchange,
+    uri: axum::http::Uri,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    Ok(Json(state_doc::build(&state, &exchange)?))
+    let query = Form::parse(uri.query().unwrap_or("").as_bytes());
+    let lang = query.optional("lang").and_then(Lang::from_code);
+    Ok(Json(state_doc::build(&state, &exchange, lang)?))
 }
 
 pub async fn session_set(

@@ -2,6 +2,8 @@
 //! the session cookie taken apart, and the headers just sent.
 
 use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::session::Reason;
 use crate::session::httpdate::rfc3339;
 use crate::session::value::python_float_repr;
 use crate::session::{Json, Keys, codec};
@@ -69,8 +71,9 @@ pub fn describe(cookie: Option<&str>, keys: Option<&Keys>, now: i64, max_age: Op
     })
 }
 
-/// The state document for this exchange, after the handler ran.
-pub fn build(state: &AppState, exchange: &Exchange) -> Result<J, AppError> {
+/// The state document for this exchange, after the handler ran. With `lang`, it also
+/// carries the panel's messages in that language.
+pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Result<J, AppError> {
     let set_cookie = exchange.set_cookie_headers(state)?;
     let saved = exchange.commit(state)?;
     let inner = exchange.lock();
@@ -99,12 +102,39 @@ pub fn build(state: &AppState, exchange: &Exchange) -> Result<J, AppError> {
         session["opened_with"] = json!({"error": reason.kind().as_str(), "reason": reason.code()});
     }
     session["lifetime"] = json!(inner.config.lifetime);
+    if let Some(lang) = lang {
+        let now = inner.now as i64;
+        let reason = cookie.and_then(|c| {
+            codec::inspect(c, Some(&state.keys), now, Some(inner.config.lifetime)).error
+        });
+        session["reason_text"] = json!(reason.map(|r| reason_text(state, lang, &r)));
+    }
     Ok(json!({
         "cookies": cookies,
         "cookie_header": inner.cookie_header,
         "session": session,
         "set_cookie": set_cookie,
         "store": {"mode": "cookie", "key": null, "ttl": null},
+        "flashed": inner.flashed.as_ref().map(|f| f.iter().map(|(c, m)| json!({"category": c, "message": m})).collect::<Vec<_>>()),
         "now": rfc3339(inner.now as i64),
     }))
+}
+
+/// Why a session cookie was refused, in the learner's language.
+pub fn reason_text(state: &AppState, lang: Lang, reason: &Reason) -> String {
+    let loc = &state.site.loc;
+    let args: Vec<(&str, Arg)> = match reason {
+        Reason::TooOld { age, max_age } => vec![
+            ("age", Arg::Num(*age as f64)),
+            ("max", Arg::Num(*max_age as f64)),
+        ],
+        Reason::FromTheFuture { ahead } => vec![("ahead", Arg::Num(*ahead as f64))],
+        _ => vec![],
+    };
+    let why = loc.text(lang, &format!("reason-{}", reason.code()), &args);
+    loc.text(
+        lang,
+        "sandbox-session-invalid",
+        &[("reason", Arg::Str(why))],
+    )
 }

@@ -1,0 +1,144 @@
+//! `/{lang}/decoder`: paste any Flask session cookie and take it apart. Works as a plain form
+//! (the result is rendered by the server), with an optional key check, a tamper button and a
+//! weak-key check.
+
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::session::{Keys, codec};
+use crate::state::AppState;
+use crate::web::exchange::Exchange;
+use crate::web::form::Form;
+use crate::web::pages::{base_context, not_found, render};
+use crate::web::state_doc::{describe, reason_text};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use std::time::Instant;
+
+/// A pasted cookie longer than this is not a cookie any browser would keep.
+const MAX_COOKIE: usize = 8192;
+
+pub async fn page(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    match Lang::from_code(&code) {
+        Some(lang) => show(&state, &exchange, lang, &Form::default()).into_response(),
+        None => not_found(State(state), exchange, uri, headers).await,
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    match Lang::from_code(&code) {
+        Some(lang) => show(&state, &exchange, lang, &Form::parse(&body)).into_response(),
+        None => not_found(State(state), exchange, uri, headers).await,
+    }
+}
+
+fn show(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Lang,
+    form: &Form,
+) -> Result<Response, AppError> {
+    let path = format!("/{lang}/decoder");
+    let mut ctx = base_context(state, exchange, lang, &path, |l| format!("/{l}/decoder"));
+    let own = {
+        let inner = exchange.lock();
+        inner.cookie(&inner.config.cookie_name).map(str::to_owned)
+    };
+    let action = form.get("action").unwrap_or("decode");
+    let mut cookie = form.get("cookie").map(str::trim).unwrap_or("").to_owned();
+    if action == "mine" {
+        cookie = own.clone().unwrap_or_default();
+    }
+    let cookie = cookie
+        .strip_prefix("session=")
+        .unwrap_or(&cookie)
+        .to_owned();
+    if cookie.len() > MAX_COOKIE {
+        return Err(AppError::field(
+            "cookie",
+            format!("{} bytes is longer than any browser keeps", cookie.len()),
+        ));
+    }
+    let keys_text = form.get("keys").unwrap_or("");
+    let max_age = form.int_in("max_age", 0..=i64::from(u32::MAX))?;
+    let keys: Vec<&str> = keys_text
+        .lines()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let keys = keys.split_first().map(|(first, rest)| {
+        let fallbacks: Vec<Vec<u8>> = rest.iter().rev().map(|k| k.as_bytes().to_vec()).collect();
+        Keys::new(first.as_bytes(), &fallbacks)
+    });
+    let now = exchange.lock().now as i64;
+    let loc = &state.site.loc;
+    let analyse = |c: &str| {
+        let mut d = describe(Some(c), keys.as_ref(), now, max_age);
+        let ins = codec::inspect(c, keys.as_ref(), now, max_age);
+        d["status_text"] = json!(match (&ins.error, ins.key_index) {
+            (None, Some(i)) => loc.text(
+                lang,
+                "decoder-verified",
+                &[("index", Arg::Num((i + 1) as f64))]
+            ),
+            (Some(crate::session::Reason::NoKey), _) => loc.text(lang, "decoder-no-key", &[]),
+            (Some(r), _) => reason_text(state, lang, r),
+            (None, None) => String::new(),
+        });
+        d
+    };
+    if !cookie.is_empty() {
+        ctx.insert("result", &analyse(&cookie));
+        match action {
+            "tamper" => {
+                let tampered = codec::tamper(&cookie);
+                ctx.insert(
+                    "tampered",
+                    &json!({"cookie": tampered, "result": analyse(&tampered)}),
+                );
+            }
+            "crack" => {
+                let started = Instant::now();
+                let (found, tried) = codec::guess_key(&cookie, crate::weak_keys::candidates());
+                let ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0);
+                let args = |k: Option<&str>| {
+                    let mut a = vec![
+                        ("tried", Arg::Num(tried as f64)),
+                        ("ms", Arg::Str(ms.clone())),
+                    ];
+                    if let Some(k) = k {
+                        a.push(("key", Arg::Str(k.to_owned())));
+                    }
+                    a
+                };
+                let text = match found {
+                    Some(k) => loc.text(lang, "decoder-crack-found", &args(Some(k))),
+                    None => loc.text(lang, "decoder-crack-none", &args(None)),
+                };
+                ctx.insert("crack", &json!({"found": found, "text": text}));
+            }
+            _ => {}
+        }
+    }
+    ctx.insert(
+        "form",
+        &json!({"cookie": cookie, "keys": keys_text, "max_age": max_age}),
+    );
+    ctx.insert("has_own", &own.is_some());
+    Ok(render(state, "decoder.html", &ctx)?.into_response())
+}
