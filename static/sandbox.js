@@ -144,6 +144,24 @@
     el.hidden = !text;
   }
 
+  // "Read the cookies again": a GET of the state, carrying whatever the browser now holds.
+  box.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || !form.hasAttribute("data-sb-read")) return;
+    event.preventDefault();
+    fetch("/sandbox/state?lang=" + encodeURIComponent(lang), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (doc) {
+        showError("");
+        render(doc);
+      })
+      .catch(function () {
+        form.submit();
+      });
+  });
+
   box.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form || !form.classList.contains("sandbox-form")) return;

@@ -1,0 +1,339 @@
+//! A real browser (Debian's Chromium through chromedriver and fantoccini) uses the sandbox:
+//! with JavaScript the panel updates in place; without it the forms post and come back; a
+//! stored `<img onerror>` is shown as text and never runs; an HttpOnly cookie reaches the
+//! server but not `document.cookie`.
+
+mod common;
+
+use common::peers::{require, serve};
+use common::tree::Tree;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+const XSS: &str = "<img src=x onerror=\"window.__pwned=1\">";
+
+struct Browser {
+    client: Client,
+    _driver: tokio::process::Child,
+    _profile: Tree,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Start chromedriver and a headless Chromium session, or skip (outside CI) when absent.
+async fn browser(javascript: bool) -> Option<Browser> {
+    let found = std::process::Command::new("chromedriver")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !require(
+        "chromedriver + chromium",
+        found,
+        "apt-get install chromium chromium-driver",
+    ) {
+        return None;
+    }
+    let profile = Tree::new(if javascript {
+        "chrome-js"
+    } else {
+        "chrome-nojs"
+    });
+    let port = free_port();
+    let driver = tokio::process::Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .env("HOME", &profile.0)
+        .env("TMPDIR", &profile.0)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start chromedriver");
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--window-size=1200,900".into(),
+        format!("--user-data-dir={}", profile.0.join("chrome").display()),
+    ];
+    if !javascript {
+        args.push("--blink-settings=scriptEnabled=false".into());
+    }
+    let caps = json!({"goog:chromeOptions": {"args": args, "binary": "/usr/bin/chromium"}});
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    Some(Browser {
+        client,
+        _driver: driver,
+        _profile: profile,
+    })
+}
+
+/// A site whose one lesson offers every sandbox action.
+async fn lab_site() -> (SocketAddr, Tree) {
+    let tree = Tree::new("browser-site");
+    tree.write(
+        "content/en/lab.md",
+        "+++\ntitle = \"Lab\"\norder = 1\nsummary = \"Every sandbox action\"\nsandbox = [\"set-cookie\", \"read-cookies\", \"delete-cookie\", \"set-key\", \"pop-key\", \"clear-session\", \"show-session\"]\n+++\nTry everything.\n\n:::sandbox\n",
+    );
+    let state = cookie_course::AppState::build(b"browser-test-key", &tree.source()).unwrap();
+    (serve(state).await, tree)
+}
+
+async fn text(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Poll `script` until it returns true (up to 10 s); errors while a page loads count as "not yet".
+async fn until(c: &Client, script: &str) {
+    for _ in 0..400 {
+        if let Ok(v) = c.execute(script, vec![]).await
+            && v == json!(true)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("timed out waiting for: {script}");
+}
+
+/// Fill `fields` of the form posting to `action`, tick `checks`, then press its submit button.
+async fn submit(c: &Client, action: &str, fields: &[(&str, &str)], checks: &[&str]) {
+    let form = c
+        .find(Locator::Css(&format!("form[action=\"{action}\"]")))
+        .await
+        .unwrap();
+    for (name, value) in fields {
+        let input = form
+            .find(Locator::Css(&format!("[name=\"{name}\"]")))
+            .await
+            .unwrap();
+        input.clear().await.unwrap();
+        input.send_keys(value).await.unwrap();
+    }
+    for name in checks {
+        click(
+            c,
+            &form
+                .find(Locator::Css(&format!("[name=\"{name}\"]")))
+                .await
+                .unwrap(),
+        )
+        .await;
+    }
+    click(
+        c,
+        &form
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .unwrap(),
+    )
+    .await;
+}
+
+/// Scroll an element to the middle of the viewport (clear of the sticky header), then click.
+async fn click(c: &Client, element: &fantoccini::elements::Element) {
+    let arg = serde_json::to_value(element).unwrap();
+    // `instant`: the site scrolls smoothly, and the click must land after the scroll.
+    let _ = c
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+            vec![arg],
+        )
+        .await;
+    element.click().await.unwrap();
+}
+
+#[tokio::test]
+async fn with_javascript_the_panel_updates_in_place_and_escapes_everything() {
+    let Some(b) = browser(true).await else { return };
+    let (addr, _tree) = lab_site().await;
+    let c = &b.client;
+    c.goto(&format!("http://{addr}/en/lessons/lab"))
+        .await
+        .unwrap();
+    c.execute("window.__marker = 1", vec![]).await.unwrap();
+
+    // A session value that would run if it were ever parsed as HTML.
+    submit(
+        c,
+        "/sandbox/session/set",
+        &[("key", "note"), ("value", XSS)],
+        &[],
+    )
+    .await;
+    until(
+        c,
+        "return document.querySelector('[data-sb=python]').textContent.includes('onerror')",
+    )
+    .await;
+    assert_eq!(
+        c.execute("return window.__marker", vec![]).await.unwrap(),
+        json!(1),
+        "no reload: updated in place"
+    );
+    assert!(
+        text(c, "[data-sb=python]").await.contains(XSS),
+        "shown as text"
+    );
+    assert!(
+        text(c, "[data-sb=sent]")
+            .await
+            .contains("Set-Cookie: session=")
+    );
+    assert_eq!(
+        text(c, "[data-sb=status]").await,
+        "The signature is valid: this server made this cookie and nobody changed it."
+    );
+    assert_eq!(
+        c.execute(
+            "return document.querySelectorAll('.sandbox img').length",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        json!(0)
+    );
+
+    // A plain cookie with the same payload, readable by JavaScript.
+    submit(
+        c,
+        "/sandbox/cookies/set",
+        &[("name", "note"), ("value", XSS)],
+        &[],
+    )
+    .await;
+    until(
+        c,
+        "return document.querySelector('[data-sb=sent]').textContent.includes('note=')",
+    )
+    .await;
+    assert!(
+        text(c, "[data-document-cookie]").await.contains("onerror"),
+        "document.cookie shows it, as text"
+    );
+
+    // HttpOnly: sent to the server, hidden from document.cookie.
+    submit(
+        c,
+        "/sandbox/cookies/set",
+        &[("name", "secret"), ("value", "hidden")],
+        &["httponly"],
+    )
+    .await;
+    until(c, "return document.querySelector('[data-sb=sent]').textContent.includes('secret=hidden; HttpOnly')").await;
+    let js_sees = c.execute("return document.cookie", vec![]).await.unwrap();
+    assert!(
+        !js_sees.as_str().unwrap().contains("secret=hidden"),
+        "{js_sees}"
+    );
+    assert!(!text(c, "[data-document-cookie]").await.contains("secret"));
+    click(
+        c,
+        &c.find(Locator::Css("[data-sb-read] button")).await.unwrap(),
+    )
+    .await;
+    until(c, "return document.querySelector('[data-sb=cookie-header]').textContent.includes('secret=hidden')").await;
+    assert_eq!(
+        c.execute("return window.__marker", vec![]).await.unwrap(),
+        json!(1),
+        "read in place"
+    );
+    assert!(
+        !text(c, "[data-document-cookie]")
+            .await
+            .contains("secret=hidden")
+    );
+
+    assert_eq!(
+        c.execute("return window.__pwned === undefined", vec![])
+            .await
+            .unwrap(),
+        json!(true),
+        "the stored markup never ran"
+    );
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn without_javascript_the_forms_post_and_come_back_to_the_sandbox() {
+    let Some(b) = browser(false).await else {
+        return;
+    };
+    let (addr, _tree) = lab_site().await;
+    let c = &b.client;
+    c.goto(&format!("http://{addr}/en/lessons/lab"))
+        .await
+        .unwrap();
+    assert!(
+        text(c, "[data-document-cookie]")
+            .await
+            .contains("Turn on JavaScript")
+    );
+
+    submit(
+        c,
+        "/sandbox/session/set",
+        &[("key", "note"), ("value", XSS)],
+        &[],
+    )
+    .await;
+    for _ in 0..400 {
+        if c.current_url()
+            .await
+            .is_ok_and(|u| u.as_str().contains("sent="))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let url = c.current_url().await.unwrap();
+    assert!(
+        url.path() == "/en/lessons/lab" && url.fragment() == Some("sandbox"),
+        "{url}"
+    );
+    assert!(
+        text(c, "[data-sb=sent]")
+            .await
+            .contains("Set-Cookie: session=")
+    );
+    assert!(text(c, "[data-sb=python]").await.contains(XSS));
+    assert!(
+        text(c, "[data-sb=cookie-header]")
+            .await
+            .contains("Cookie: session=")
+    );
+    let source = c.source().await.unwrap();
+    assert!(!source.contains("<img src=x"), "escaped in the HTML");
+    b.client.close().await.unwrap();
+}
