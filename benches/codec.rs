@@ -36,5 +36,18 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The decoder's weak-key check over the whole bundled list (the key is not in it), the
+/// worst case; compare with `flask-unsign --unsign --wordlist data/weak-keys.txt`.
+fn weak_keys(c: &mut Criterion) {
+    let keys = Keys::new(b"not-in-any-list-7f3a9", &[]);
+    let cookie = codec::dumps(&typical(), &keys, 1_700_000_000)
+        .unwrap()
+        .cookie;
+    let count = cookie_course::weak_keys::candidates().count();
+    c.bench_function(&format!("weak-key check, {count} candidates"), |b| {
+        b.iter(|| codec::guess_key(black_box(&cookie), cookie_course::weak_keys::candidates()))
+    });
+}
+
+criterion_group!(benches, bench, weak_keys);
 criterion_main!(benches);

@@ -15,6 +15,8 @@ pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
     pub keys: Keys,
+    /// Signs the course-progress cookie (same secret, its own salt).
+    pub progress_keys: Keys,
     pub session_config: SessionConfig,
     pub clock: Clock,
     pub site: Site,
@@ -44,6 +46,7 @@ impl AppState {
     pub fn build(secret: &[u8], source: &Source) -> anyhow::Result<Self> {
         Ok(AppState(Arc::new(Inner {
             keys: Keys::new(secret, &[]),
+            progress_keys: Keys::with_salt(secret, &[], crate::web::progress::SALT),
             session_config: SessionConfig::default(),
             clock: Clock::default(),
             site: Site::load(source)?,

@@ -182,3 +182,32 @@ decoder-result = কুকির ভেতরে যা আছে
 decoder-no-key = কোনো কী দেওয়া হয়নি: পেলোড এমনিতেই পড়া যায়, কিন্তু কিছুই যাচাই করা হয়নি।
 decoder-verified = সিগনেচারটি বৈধ: এটি তালিকার { $index } নম্বর কী দিয়ে সাইন করা।
 decoder-use-mine = আমার নিজের সেশন কুকি ব্যবহার করুন
+
+## Check your understanding (quizzes) and course progress
+
+quiz-heading = নিজেকে যাচাই করুন
+quiz-intro = প্রতিটি প্রশ্নের একটি করে উত্তর বেছে নিন। সার্ভার উত্তরগুলো মূল্যায়ন করে এবং সেগুলো আলাদা একটি নিজস্ব সাইন করা কুকিতে মনে রাখে।
+quiz-submit = আমার উত্তরগুলো যাচাই করুন
+# $correct: right answers, $total: questions
+quiz-score = { $total }টি উত্তরের মধ্যে { $correct }টি সঠিক।
+quiz-right = সঠিক।
+quiz-wrong = পুরোপুরি ঠিক নয়।
+quiz-correct-answer = সঠিক উত্তর:
+quiz-completed = পাঠ সম্পন্ন: সবগুলো উত্তর সঠিক।
+progress-heading = আপনার অগ্রগতি
+# $done: completed lessons, $total: all lessons
+progress-summary = { $total ->
+    [one] { $total }টি পাঠের মধ্যে { $done }টি সম্পন্ন হয়েছে
+   *[other] { $total }টি পাঠের মধ্যে { $done }টি সম্পন্ন হয়েছে
+}
+# $count: lessons opened at least once
+progress-visited = { $count ->
+    [one] { $count }টি পাঠ খোলা হয়েছে
+   *[other] { $count }টি পাঠ খোলা হয়েছে
+}
+progress-continue = যেখানে থেমেছিলেন, সেখান থেকে আবার শুরু করুন:
+progress-start = আপনি এখনও শুরু করেননি: প্রথম পাঠ দিয়ে শুরু করুন।
+progress-reset = আমার অগ্রগতি রিসেট করুন
+progress-note = আপনার অগ্রগতি আলাদা একটি নিজস্ব সাইন করা কুকিতে থাকে, তাই স্যান্ডবক্সের সেশন মুছে ফেললেও এটি মুছে যায় না।
+lesson-done = সম্পন্ন
+lesson-visited = খোলা হয়েছে

@@ -182,3 +182,32 @@ decoder-result = What the cookie says
 decoder-no-key = No key given: the payload is readable anyway, but nothing is verified.
 decoder-verified = The signature is valid under key number { $index } of the list.
 decoder-use-mine = Use my own session cookie
+
+## Check your understanding (quizzes) and course progress
+
+quiz-heading = Check your understanding
+quiz-intro = Pick one answer per question. The server grades them and remembers your answers in a signed cookie of their own.
+quiz-submit = Check my answers
+# $correct: right answers, $total: questions
+quiz-score = { $correct } of { $total } answers are right.
+quiz-right = Right.
+quiz-wrong = Not quite.
+quiz-correct-answer = The right answer:
+quiz-completed = Lesson completed: every answer is right.
+progress-heading = Your progress
+# $done: completed lessons, $total: all lessons
+progress-summary = { $total ->
+    [one] { $done } of { $total } lesson completed
+   *[other] { $done } of { $total } lessons completed
+}
+# $count: lessons opened at least once
+progress-visited = { $count ->
+    [one] { $count } lesson opened
+   *[other] { $count } lessons opened
+}
+progress-continue = Continue where you left off:
+progress-start = You have not started yet: begin with the first lesson.
+progress-reset = Reset my progress
+progress-note = Your progress lives in its own signed cookie, so clearing the sandbox session does not erase it.
+lesson-done = completed
+lesson-visited = opened

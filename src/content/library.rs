@@ -23,6 +23,8 @@ pub struct Page {
     pub text_lang: Lang,
     /// A translation made from an older English text.
     pub stale: bool,
+    /// "Check your understanding", in the page's language if translated, else English.
+    pub quiz: Option<super::Quiz>,
 }
 
 #[derive(Debug)]
@@ -80,6 +82,7 @@ impl Library {
         highlighter: &Highlighter,
     ) -> anyhow::Result<Self> {
         let mut lessons: BTreeMap<Lang, BTreeMap<String, LessonFile>> = BTreeMap::new();
+        let mut quizzes: BTreeMap<(Lang, String), (String, super::Quiz)> = BTreeMap::new();
         let mut examples = BTreeMap::new();
         for (rel, text) in source.files("content")? {
             let path = source.display("content", &rel);
@@ -93,9 +96,14 @@ impl Library {
             let Some(lang) = Lang::from_code(top) else {
                 bail!("{path}: unknown language {top:?} (expected one of en, ru, uk, bn)");
             };
+            if let Some(slug) = name.strip_suffix(".quiz.toml").filter(|s| is_slug(s)) {
+                let quiz = super::Quiz::parse(&text).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+                quizzes.insert((lang, slug.to_owned()), (path, quiz));
+                continue;
+            }
             let Some(slug) = name.strip_suffix(".md").filter(|s| is_slug(s)) else {
                 bail!(
-                    "{path}: a lesson file is named <slug>.md with a lowercase slug (a-z, 0-9, -)"
+                    "{path}: a lesson file is named <slug>.md (or <slug>.quiz.toml) with a lowercase slug (a-z, 0-9, -)"
                 );
             };
             let (front, body) =
@@ -163,6 +171,29 @@ impl Library {
             }
         }
 
+        // Every language's quiz asks the same questions with the same answer key.
+        for ((lang, slug), (path, quiz)) in &quizzes {
+            if !english.contains_key(slug) {
+                bail!("{path}: there is no English lesson {slug}.md for this quiz");
+            }
+            if *lang != Lang::En {
+                let Some((_, en)) = quizzes.get(&(Lang::En, slug.clone())) else {
+                    bail!("{path}: there is no English quiz {slug}.quiz.toml to translate");
+                };
+                let same_choices = |a: &super::Quiz, b: &super::Quiz| {
+                    a.question.iter().zip(&b.question).all(|(x, y)| {
+                        x.choice
+                            .iter()
+                            .map(|c| &c.id)
+                            .eq(y.choice.iter().map(|c| &c.id))
+                    })
+                };
+                if quiz.key() != en.key() || !same_choices(quiz, en) {
+                    bail!("{path}: questions, choices and answers must match the English quiz");
+                }
+            }
+        }
+
         let mut by_order: Vec<(&String, &LessonFile)> = english.iter().collect();
         by_order.sort_by_key(|(_, l)| l.front.order);
         let mut pages = Vec::new();
@@ -197,6 +228,10 @@ impl Library {
                     reading_minutes: (rendered.words as u32).div_ceil(200).max(1),
                     text_lang,
                     stale: stale_here,
+                    quiz: quizzes
+                        .get(&(lang, (*slug).clone()))
+                        .or_else(|| quizzes.get(&(Lang::En, (*slug).clone())))
+                        .map(|(_, q)| render_quiz(q)),
                 });
             }
             pages.push(list);
@@ -243,6 +278,19 @@ impl Library {
     pub fn stale(&self) -> &[(String, String, String)] {
         &self.stale
     }
+}
+
+/// Quiz texts may use inline markdown (`code`, *emphasis*): render it once, safely.
+fn render_quiz(quiz: &super::Quiz) -> super::Quiz {
+    let mut q = quiz.clone();
+    for question in &mut q.question {
+        question.prompt = crate::markdown::inline(&question.prompt);
+        for c in &mut question.choice {
+            c.text = crate::markdown::inline(&c.text);
+            c.explain = crate::markdown::inline(&c.explain);
+        }
+    }
+    q
 }
 
 fn is_slug(s: &str) -> bool {

@@ -4,6 +4,8 @@
 
 mod front_matter;
 mod library;
+mod quiz;
 
 pub use front_matter::{FrontMatter, SandboxAction, split_front_matter};
 pub use library::{Library, Page, source_hash};
+pub use quiz::{Choice, Question, Quiz};

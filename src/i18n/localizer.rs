@@ -113,6 +113,8 @@ impl Localizer {
             ("field", Arg::Str("key".into())),
             ("size", Arg::Num(4100.0)),
             ("limit", Arg::Num(4093.0)),
+            ("correct", Arg::Num(2.0)),
+            ("done", Arg::Num(4.0)),
         ];
         for lang in Lang::ALL {
             for id in &self.ids {

@@ -12,4 +12,4 @@ mod directives;
 mod render;
 
 pub use directives::{Directive, split_directives};
-pub use render::{Block, Directives, RenderError, Rendered, render, slugify};
+pub use render::{Block, Directives, RenderError, Rendered, inline, render, slugify};

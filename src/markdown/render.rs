@@ -248,6 +248,23 @@ fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Render
     }
 }
 
+/// One line of inline markdown (quiz texts) as HTML without the surrounding `<p>`; raw HTML
+/// is shown as text.
+pub fn inline(text: &str) -> String {
+    let events = Parser::new_ext(text, OPTIONS).map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    let out = out.trim();
+    let out = out
+        .strip_prefix("<p>")
+        .and_then(|o| o.strip_suffix("</p>"))
+        .unwrap_or(out);
+    out.to_owned()
+}
+
 /// A heading anchor: lowercase letters and digits of any script, words joined by `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();

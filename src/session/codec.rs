@@ -44,8 +44,12 @@ impl std::fmt::Debug for Keys {
 }
 
 fn derive(secret: &[u8]) -> [u8; 20] {
+    derive_salted(secret, SALT)
+}
+
+fn derive_salted(secret: &[u8], salt: &[u8]) -> [u8; 20] {
     let mut mac = HmacSha1::new_from_slice(secret).expect("HMAC accepts any key length");
-    mac.update(SALT);
+    mac.update(salt);
     mac.finalize().into_bytes().into()
 }
 
@@ -53,8 +57,14 @@ impl Keys {
     /// `SECRET_KEY` signs; `SECRET_KEY_FALLBACKS` (oldest first, as Flask lists them) only
     /// verify.
     pub fn new(secret: &[u8], fallbacks: &[Vec<u8>]) -> Self {
-        let mut derived: Vec<[u8; 20]> = vec![derive(secret)];
-        derived.extend(fallbacks.iter().rev().map(|k| derive(k)));
+        Self::with_salt(secret, fallbacks, SALT)
+    }
+
+    /// Keys for another signed value of the same app (itsdangerous' `salt` keeps a cookie
+    /// signed for one purpose from being accepted for another).
+    pub fn with_salt(secret: &[u8], fallbacks: &[Vec<u8>], salt: &[u8]) -> Self {
+        let mut derived: Vec<[u8; 20]> = vec![derive_salted(secret, salt)];
+        derived.extend(fallbacks.iter().rev().map(|k| derive_salted(k, salt)));
         let verifiers: Vec<HmacSha1> = derived
             .iter()
             .map(|d| HmacSha1::new_from_slice(d).expect("HMAC accepts any key length"))

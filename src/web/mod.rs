@@ -7,6 +7,7 @@ pub mod demos;
 pub mod exchange;
 pub mod form;
 pub mod pages;
+pub mod progress;
 pub mod recent;
 pub mod sandbox;
 pub mod state_doc;
@@ -30,6 +31,8 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(pages::root))
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/lessons/{slug}", get(pages::lesson))
+        .route("/{lang}/lessons/{slug}/quiz", post(pages::quiz_submit))
+        .route("/progress/reset", post(pages::progress_reset))
         .route("/{lang}/decoder", get(decoder::page).post(decoder::submit))
         .route("/prefs/lang", post(pages::prefs_lang))
         .route("/prefs/theme", post(pages::prefs_theme))

@@ -7,6 +7,7 @@ use crate::session::{Value, codec};
 use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
+use crate::web::progress::Progress;
 use crate::web::sandbox::validate_next;
 use crate::web::state_doc::{describe, reason_text};
 use axum::body::Bytes;
@@ -117,6 +118,38 @@ pub async fn home(
         "translated",
         &lessons.iter().filter(|p| p.text_lang == lang).count(),
     );
+    let progress = Progress::read(&state, &exchange);
+    let library = &state.site.library;
+    let status: std::collections::BTreeMap<&str, &str> = lessons
+        .iter()
+        .filter_map(|p| {
+            if progress.completed(library, &p.slug) {
+                Some((p.slug.as_str(), "done"))
+            } else {
+                progress
+                    .visited
+                    .contains(&p.slug)
+                    .then_some((p.slug.as_str(), "visited"))
+            }
+        })
+        .collect();
+    ctx.insert("status", &status);
+    ctx.insert("done", &status.values().filter(|s| **s == "done").count());
+    ctx.insert(
+        "visited",
+        &progress
+            .visited
+            .iter()
+            .filter(|s| library.lesson(lang, s).is_some())
+            .count(),
+    );
+    ctx.insert(
+        "last",
+        &progress
+            .last
+            .as_deref()
+            .and_then(|s| library.lesson(lang, s)),
+    );
     render(&state, "home.html", &ctx).into_response()
 }
 
@@ -154,7 +187,99 @@ pub async fn lesson(
         .and_then(|id| u64::from_str_radix(id, 16).ok())
         .and_then(|id| state.recent.get(id));
     ctx.insert("sb", &sandbox_view(&state, &exchange, lang, sent));
+    let mut progress = Progress::read(&state, &exchange);
+    ctx.insert("quiz", &quiz_view(page, progress.answers.get(&slug)));
+    ctx.insert("completed", &progress.completed(&state.site.library, &slug));
+    if progress.visited.insert(slug.clone()) | (progress.last.as_deref() != Some(slug.as_str())) {
+        progress.last = Some(slug.clone());
+        progress.write(&state, &exchange);
+    }
     render(&state, "lesson.html", &ctx).into_response()
+}
+
+/// The quiz as the template shows it: choices in display order, and once answered, which
+/// choice was picked, whether it was right, and the explanations.
+fn quiz_view(
+    page: &crate::content::Page,
+    answers: Option<&std::collections::BTreeMap<String, String>>,
+) -> serde_json::Value {
+    let Some(quiz) = &page.quiz else {
+        return serde_json::Value::Null;
+    };
+    let mut right = 0;
+    let questions: Vec<_> = quiz
+        .question
+        .iter()
+        .map(|q| {
+            let chosen = answers.and_then(|a| a.get(&q.id));
+            let correct = q.choice.iter().find(|c| c.correct).map(|c| c.id.clone());
+            if chosen.is_some() && chosen == correct.as_ref() {
+                right += 1;
+            }
+            let choices: Vec<_> = q
+                .shuffled()
+                .into_iter()
+                .map(|c| json!({"id": c.id, "text": c.text, "explain": c.explain, "correct": c.correct, "chosen": chosen == Some(&c.id)}))
+                .collect();
+            json!({"id": q.id, "prompt": q.prompt, "choices": choices, "answered": chosen.is_some(), "right": chosen.is_some() && chosen == correct.as_ref()})
+        })
+        .collect();
+    json!({"questions": questions, "answered": answers.is_some_and(|a| !a.is_empty()), "right": right, "total": quiz.question.len()})
+}
+
+/// `POST /{lang}/lessons/{slug}/quiz` (`q1=a&q2=c…`): grade, remember in the progress
+/// cookie, and go back to the quiz.
+pub async fn quiz_submit(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    Path((code, slug)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
+    let quiz = state
+        .site
+        .library
+        .lesson(lang, &slug)
+        .and_then(|p| p.quiz.as_ref())
+        .ok_or(AppError::NotFound)?;
+    let form = Form::parse(&body);
+    let mut answers = std::collections::BTreeMap::new();
+    for q in &quiz.question {
+        if let Some(choice) = form.get(&q.id) {
+            if !q.choice.iter().any(|c| c.id == choice) {
+                return Err(AppError::field(
+                    "answer",
+                    format!("{choice:?} is not a choice of question {}", q.id),
+                ));
+            }
+            answers.insert(q.id.clone(), choice.to_owned());
+        }
+    }
+    let mut progress = Progress::read(&state, &exchange);
+    progress.visited.insert(slug.clone());
+    progress.answers.insert(slug.clone(), answers);
+    progress.write(&state, &exchange);
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, format!("/{lang}/lessons/{slug}#quiz"))],
+    )
+        .into_response())
+}
+
+/// `POST /progress/reset` (`next`): forget visits and answers.
+pub async fn progress_reset(
+    State(_): State<AppState>,
+    exchange: Exchange,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let next = form
+        .get("next")
+        .map(validate_next)
+        .transpose()?
+        .unwrap_or_else(|| "/".into());
+    Progress::reset(&exchange);
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
 }
 
 /// The sandbox panel's server-side view of this request.

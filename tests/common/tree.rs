@@ -9,8 +9,11 @@ pub struct Tree(pub PathBuf);
 impl Tree {
     /// A fresh tree with a copy of the repository's `locales/` and `content/examples/`.
     pub fn new(name: &str) -> Tree {
+        // Unique per call: tests in one binary run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let root =
-            std::env::temp_dir().join(format!("cookie-course-{name}-{}", std::process::id()));
+            std::env::temp_dir().join(format!("cookie-course-{name}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&repo.join("locales"), &root.join("locales"));
