@@ -55,6 +55,24 @@ fn check(state: &AppState) -> anyhow::Result<()> {
         );
         problems += 1;
     }
+    for lang in cookie_course::i18n::Lang::ALL {
+        for page in library.lessons(lang) {
+            if page.text_lang != lang {
+                println!(
+                    "content/{lang}/{}.md: not translated yet (English is shown)",
+                    page.slug
+                );
+                problems += 1;
+            }
+            if page.quiz.is_none() {
+                println!(
+                    "content/{lang}/{}.quiz.toml: the lesson has no quiz",
+                    page.slug
+                );
+                problems += 1;
+            }
+        }
+    }
     let lessons = library.lessons(cookie_course::i18n::Lang::En).len();
     if problems > 0 {
         anyhow::bail!("{problems} problem(s) in the content");

@@ -3,6 +3,7 @@
 
 pub mod mem;
 pub mod peers;
+pub mod redis;
 pub mod tree;
 pub mod typed;
 

@@ -1,0 +1,267 @@
+//! The full course: all ten lessons in four languages with their quizzes, graded by the
+//! server, and progress kept in its own signed cookie.
+
+mod common;
+
+use common::mem::{get, post, post_json};
+use cookie_course::i18n::{Arg, Lang};
+use cookie_course::{AppState, app};
+
+const SLUGS: [&str; 10] = [
+    "why-sessions",
+    "cookies",
+    "secret-key",
+    "session-basics",
+    "permanent-sessions",
+    "mutable-values",
+    "login-flow",
+    "under-the-hood",
+    "server-side-sessions",
+    "security-checklist",
+];
+
+fn site() -> (AppState, axum::Router) {
+    let state = AppState::with_key(b"course-test-key");
+    (state.clone(), app(state))
+}
+
+/// Prose only: fenced code, directives and front matter removed.
+fn prose(path: &str) -> usize {
+    let text =
+        std::fs::read_to_string(format!("{}/content/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let body = text.splitn(3, "+++").nth(2).unwrap();
+    let mut in_code = false;
+    body.lines()
+        .filter(|l| {
+            if l.trim_start().starts_with("```") {
+                in_code = !in_code;
+                return false;
+            }
+            !in_code && !l.trim_start().starts_with(":::")
+        })
+        .map(|l| l.chars().count())
+        .sum()
+}
+
+#[test]
+fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
+    let (state, _) = site();
+    let library = &state.site.library;
+    for lang in Lang::ALL {
+        let slugs: Vec<&str> = library
+            .lessons(lang)
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        assert_eq!(slugs, SLUGS, "{lang}: the curriculum's lessons, in order");
+        for page in library.lessons(lang) {
+            assert_eq!(page.text_lang, lang, "{lang}/{} is translated", page.slug);
+            let quiz = page
+                .quiz
+                .as_ref()
+                .unwrap_or_else(|| panic!("{lang}/{} has a quiz", page.slug));
+            assert!((2..=4).contains(&quiz.question.len()));
+        }
+    }
+}
+
+#[test]
+fn every_lesson_is_deep_in_every_language() {
+    for slug in SLUGS {
+        let english = prose(&format!("en/{slug}.md"));
+        assert!(english >= 2500, "en/{slug}: {english} characters of prose");
+        for lang in ["ru", "uk", "bn"] {
+            let n = prose(&format!("{lang}/{slug}.md"));
+            assert!(
+                n * 10 >= english * 6,
+                "{lang}/{slug}: {n} characters against English {english}"
+            );
+        }
+    }
+}
+
+/// The correct choice of every question, read from the English quiz.
+fn key(state: &AppState, slug: &str) -> Vec<(String, String)> {
+    let page = state.site.library.lesson(Lang::En, slug).unwrap();
+    page.quiz
+        .as_ref()
+        .unwrap()
+        .key()
+        .into_iter()
+        .map(|(q, c)| (q.to_owned(), c.to_owned()))
+        .collect()
+}
+
+fn cookies_from(r: &common::mem::Resp) -> String {
+    r.set_cookies()
+        .iter()
+        .map(|h| h.split(';').next().unwrap().to_owned())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[tokio::test]
+async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
+    let (state, app) = site();
+    let answers = key(&state, "cookies");
+    // One wrong answer first.
+    let wrong: Vec<String> = answers
+        .iter()
+        .enumerate()
+        .map(|(i, (q, c))| format!("{q}={}", if i == 0 { "b" } else { c }))
+        .collect();
+    let r = post(
+        &app,
+        "/uk/lessons/cookies/quiz",
+        &wrong.join("&"),
+        None,
+        "text/html",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), Some("/uk/lessons/cookies#quiz"));
+    let progress = cookies_from(&r);
+    assert!(progress.starts_with("progress="), "{progress}");
+    assert!(
+        r.session_cookie().is_none(),
+        "the quiz never touches the demo session"
+    );
+
+    let page = get(&app, "/uk/lessons/cookies", Some(&progress)).await.body;
+    let loc = &state.site.loc;
+    let total = answers.len() as f64;
+    let score = loc.text(
+        Lang::Uk,
+        "quiz-score",
+        &[
+            ("correct", Arg::Num(total - 1.0)),
+            ("total", Arg::Num(total)),
+        ],
+    );
+    assert!(page.contains(&score), "{score}");
+    assert!(page.contains(&loc.text(Lang::Uk, "quiz-wrong", &[])));
+    assert!(page.contains(&loc.text(Lang::Uk, "quiz-correct-answer", &[])));
+    assert!(!page.contains(&loc.text(Lang::Uk, "quiz-completed", &[])));
+
+    let right: Vec<String> = answers.iter().map(|(q, c)| format!("{q}={c}")).collect();
+    let r = post(
+        &app,
+        "/uk/lessons/cookies/quiz",
+        &right.join("&"),
+        Some(&progress),
+        "text/html",
+    )
+    .await;
+    let progress = cookies_from(&r);
+    let page = get(&app, "/uk/lessons/cookies", Some(&progress)).await.body;
+    assert!(page.contains(&loc.text(Lang::Uk, "quiz-completed", &[])));
+    let home = get(&app, "/ru/", Some(&progress)).await.body;
+    let summary = loc.text(
+        Lang::Ru,
+        "progress-summary",
+        &[("done", Arg::Num(1.0)), ("total", Arg::Num(10.0))],
+    );
+    assert!(home.contains(&summary), "{summary}");
+}
+
+#[tokio::test]
+async fn an_unknown_answer_is_a_400_and_changes_nothing() {
+    let (_, app) = site();
+    let r = post(&app, "/en/lessons/cookies/quiz", "q1=z", None, "text/html").await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["field"], "answer");
+    assert!(r.set_cookies().is_empty());
+    assert_eq!(
+        post(&app, "/en/lessons/nope/quiz", "q1=a", None, "text/html")
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn progress_survives_a_sandbox_clear_and_can_be_reset() {
+    let (state, app) = site();
+    let r = get(&app, "/en/lessons/secret-key", None).await;
+    let progress = cookies_from(&r);
+    assert!(
+        progress.starts_with("progress="),
+        "visiting records progress: {progress}"
+    );
+
+    // Clearing the demo session sends only the session's deletion cookie.
+    let r = post_json(
+        &app,
+        "/sandbox/session/set",
+        "key=a&value=1",
+        Some(&progress),
+    )
+    .await;
+    let both = format!("{progress}; session={}", r.session_cookie().unwrap());
+    let r = post_json(&app, "/sandbox/session/clear", "", Some(&both)).await;
+    assert!(r.set_cookies().iter().all(|h| !h.starts_with("progress=")));
+
+    let home = get(&app, "/bn/", Some(&progress)).await.body;
+    let visited = state
+        .site
+        .loc
+        .text(Lang::Bn, "progress-visited", &[("count", Arg::Num(1.0))]);
+    assert!(home.contains(&visited), "{visited}");
+    assert!(
+        home.contains("href=\"/bn/lessons/secret-key\""),
+        "continue where you left off"
+    );
+
+    let r = post(
+        &app,
+        "/progress/reset",
+        "next=%2Fbn%2F",
+        Some(&progress),
+        "text/html",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    assert!(
+        r.set_cookies()[0]
+            .starts_with("progress=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0")
+    );
+}
+
+#[tokio::test]
+async fn a_forged_progress_cookie_is_ignored() {
+    let (state, app) = site();
+    let home = get(&app, "/en/", Some("progress=eyJ2IjpbXX0.AAAA.forged"))
+        .await
+        .body;
+    let none = state
+        .site
+        .loc
+        .text(Lang::En, "progress-visited", &[("count", Arg::Num(0.0))]);
+    assert!(home.contains(&none));
+    // A real session cookie is not accepted as progress either: another salt.
+    let r = post_json(&app, "/sandbox/session/set", "key=v&value=x", None).await;
+    let as_progress = format!("progress={}", r.session_cookie().unwrap());
+    assert!(
+        get(&app, "/en/", Some(&as_progress))
+            .await
+            .body
+            .contains(&none)
+    );
+}
+
+#[test]
+fn the_check_command_is_clean_on_the_real_content() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cookie-course"))
+        .arg("check")
+        .env("SECRET_KEY", "check")
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("10 lessons in 4 languages"), "{stdout}");
+}
