@@ -78,7 +78,7 @@ fn check(state: &AppState) -> anyhow::Result<()> {
         anyhow::bail!("{problems} problem(s) in the content");
     }
     println!(
-        "check: {lessons} lessons in 4 languages, every locale complete, every fence known, every translation current"
+        "check: {lessons} lessons in 4 languages, every locale complete, every fence known, every translation and quiz present and current"
     );
     Ok(())
 }

@@ -265,3 +265,33 @@ fn the_check_command_is_clean_on_the_real_content() {
     );
     assert!(stdout.contains("10 lessons in 4 languages"), "{stdout}");
 }
+
+#[tokio::test]
+async fn the_diagrams_are_inline_svg_labelled_in_the_page_language() {
+    let (state, app) = site();
+    let cases = [
+        ("why-sessions", "diagram-exchange-title"),
+        ("under-the-hood", "diagram-anatomy-title"),
+        ("server-side-sessions", "diagram-store-title"),
+        ("permanent-sessions", "diagram-timeline-title"),
+    ];
+    for lang in Lang::ALL {
+        for (slug, title) in cases {
+            let body = get(&app, &format!("/{lang}/lessons/{slug}"), None)
+                .await
+                .body;
+            assert!(
+                body.contains("<figure class=\"diagram\"><svg"),
+                "{lang}/{slug}"
+            );
+            let label = state.site.loc.text(lang, title, &[]);
+            assert!(
+                body.contains(&format!(
+                    "<figcaption>{}</figcaption>",
+                    label.replace('\'', "&#39;")
+                )),
+                "{lang}/{slug}: {label}"
+            );
+        }
+    }
+}

@@ -211,3 +211,28 @@ progress-reset = আমার অগ্রগতি রিসেট করুন
 progress-note = আপনার অগ্রগতি আলাদা একটি নিজস্ব সাইন করা কুকিতে থাকে, তাই স্যান্ডবক্সের সেশন মুছে ফেললেও এটি মুছে যায় না।
 lesson-done = সম্পন্ন
 lesson-visited = খোলা হয়েছে
+
+## More diagrams
+
+diagram-anatomy-title = Flask সেশন কুকির তিনটি অংশ
+diagram-anatomy-payload = পেলোড
+diagram-anatomy-payload-note = আপনার ডেটা: base64url JSON (ছোট হলে zlib)
+diagram-anatomy-timestamp = টাইমস্ট্যাম্প
+diagram-anatomy-timestamp-note = কখন সাইন করা হয়েছিল
+diagram-anatomy-signature = সিগনেচার
+diagram-anatomy-signature-note = প্রথম দুই অংশের HMAC-SHA1
+diagram-anatomy-readable = এই দুটি অংশ যে কেউ ডিকোড করতে পারে।
+diagram-anatomy-protected = এটি শুধু সিক্রেট কী দিয়েই বানানো যায়।
+diagram-store-title = সেশনের ডেটা কোথায় থাকে
+diagram-store-client = Flask-এর ডিফল্ট সেশন
+diagram-store-server = Flask-Session (সার্ভার-সাইড)
+diagram-store-cookie-data = সব ডেটা কুকিতেই থাকে, সাইন করা অবস্থায়।
+diagram-store-cookie-id = কুকিতে থাকে শুধু একটি এলোমেলো আইডি।
+diagram-store-store = Redis বা কোনো ডেটাবেস
+diagram-timeline-title = একটি পার্মানেন্ট সেশনের জীবনকাল
+diagram-timeline-signed = সাইন হলো
+diagram-timeline-refresh = অনুরোধ: নবায়ন
+diagram-timeline-last = শেষ অনুরোধ
+diagram-timeline-expires = মেয়াদ শেষ
+diagram-timeline-browser-session = পার্মানেন্ট নয়: Expires নেই, ব্রাউজার বন্ধ হলেই কুকিটি মুছে যায়।
+diagram-timeline-permanent = পার্মানেন্ট: Expires শেষ অনুরোধের এক মেয়াদ পরে, আর মেয়াদের চেয়ে পুরোনো সিগনেচার Flask প্রত্যাখ্যান করে।

@@ -211,3 +211,28 @@ progress-reset = Reset my progress
 progress-note = Your progress lives in its own signed cookie, so clearing the sandbox session does not erase it.
 lesson-done = completed
 lesson-visited = opened
+
+## More diagrams
+
+diagram-anatomy-title = The three parts of a Flask session cookie
+diagram-anatomy-payload = payload
+diagram-anatomy-payload-note = your data: base64url JSON (zlib when shorter)
+diagram-anatomy-timestamp = timestamp
+diagram-anatomy-timestamp-note = when it was signed
+diagram-anatomy-signature = signature
+diagram-anatomy-signature-note = HMAC-SHA1 of the first two parts
+diagram-anatomy-readable = Anyone can decode these two parts.
+diagram-anatomy-protected = Only the secret key can make this one.
+diagram-store-title = Where the session data lives
+diagram-store-client = Flask's default session
+diagram-store-server = Flask-Session (server-side)
+diagram-store-cookie-data = The cookie carries all the data, signed.
+diagram-store-cookie-id = The cookie carries only a random id.
+diagram-store-store = Redis or a database
+diagram-timeline-title = The life of a permanent session
+diagram-timeline-signed = signed
+diagram-timeline-refresh = request: re-sent
+diagram-timeline-last = last request
+diagram-timeline-expires = expires
+diagram-timeline-browser-session = Not permanent: no Expires, the cookie is gone when the browser closes.
+diagram-timeline-permanent = Permanent: Expires is a lifetime after the last request, and Flask rejects older signatures.

@@ -229,3 +229,28 @@ progress-reset = Сбросить мой прогресс
 progress-note = Ваш прогресс хранится в отдельных подписанных куки, поэтому очистка сессии в песочнице его не сотрёт.
 lesson-done = пройден
 lesson-visited = открыт
+
+## Другие схемы
+
+diagram-anatomy-title = Три части куки сессии Flask
+diagram-anatomy-payload = полезная нагрузка
+diagram-anatomy-payload-note = ваши данные: base64url JSON (zlib, если короче)
+diagram-anatomy-timestamp = метка времени
+diagram-anatomy-timestamp-note = когда подписано
+diagram-anatomy-signature = подпись
+diagram-anatomy-signature-note = HMAC-SHA1 первых двух частей
+diagram-anatomy-readable = Эти две части декодирует кто угодно.
+diagram-anatomy-protected = Эту часть не создать без секретного ключа.
+diagram-store-title = Где хранятся данные сессии
+diagram-store-client = Сессия Flask по умолчанию
+diagram-store-server = Flask-Session (на сервере)
+diagram-store-cookie-data = Куки содержат все данные с подписью.
+diagram-store-cookie-id = Куки содержат только случайный идентификатор.
+diagram-store-store = Redis или база данных
+diagram-timeline-title = Жизнь постоянной сессии
+diagram-timeline-signed = подпись
+diagram-timeline-refresh = обновление
+diagram-timeline-last = последний запрос
+diagram-timeline-expires = истекает
+diagram-timeline-browser-session = Непостоянная: нет Expires, куки исчезнут при закрытии браузера.
+diagram-timeline-permanent = Постоянная: Expires — через срок жизни после последнего запроса; более старые подписи Flask отклоняет.

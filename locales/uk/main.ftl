@@ -219,3 +219,28 @@ progress-reset = Скинути мій прогрес
 progress-note = Ваш прогрес зберігається в окремому підписаному кукі, тож очищення сесії в пісочниці його не стирає.
 lesson-done = пройдено
 lesson-visited = відкрито
+
+## Інші діаграми
+
+diagram-anatomy-title = Три частини кукі сесії Flask
+diagram-anatomy-payload = дані
+diagram-anatomy-payload-note = ваш JSON у base64url (zlib, якщо коротше)
+diagram-anatomy-timestamp = мітка часу
+diagram-anatomy-timestamp-note = коли підписано
+diagram-anatomy-signature = підпис
+diagram-anatomy-signature-note = HMAC-SHA1 перших двох частин
+diagram-anatomy-readable = Ці дві частини може розкодувати будь-хто.
+diagram-anatomy-protected = Цю частину створить лише секретний ключ.
+diagram-store-title = Де зберігаються дані сесії
+diagram-store-client = Стандартна сесія Flask
+diagram-store-server = Flask-Session (на сервері)
+diagram-store-cookie-data = Кукі містить усі дані з підписом.
+diagram-store-cookie-id = Кукі містить лише випадковий ідентифікатор.
+diagram-store-store = Redis або база даних
+diagram-timeline-title = Життєвий цикл постійної сесії
+diagram-timeline-signed = підпис
+diagram-timeline-refresh = запит: оновлено
+diagram-timeline-last = останній запит
+diagram-timeline-expires = спливає
+diagram-timeline-browser-session = Непостійна: Expires немає, тож кукі зникає, коли браузер закривають.
+diagram-timeline-permanent = Постійна: Expires — через час життя після останнього запиту, а старіші підписи Flask відхиляє.
