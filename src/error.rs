@@ -19,6 +19,9 @@ pub enum AppError {
     TooLarge { size: usize, limit: usize },
     #[error("not found")]
     NotFound,
+    /// A backing service (the session store) failed: 503, nothing half-done.
+    #[error("the session store is unavailable")]
+    Unavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -55,6 +58,10 @@ impl IntoResponse for AppError {
             )
                 .into_response(),
             AppError::NotFound => (StatusCode::NOT_FOUND, Json(json!({"error": "not found"}))).into_response(),
+            AppError::Unavailable(detail) => {
+                tracing::error!(detail, "service unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"error": self.to_string()}))).into_response()
+            }
             AppError::Internal(e) => {
                 tracing::error!(error = %e, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": "internal error"}))).into_response()

@@ -16,6 +16,7 @@ pub mod session;
 pub mod site;
 pub mod source;
 pub mod state;
+pub mod store;
 pub mod weak_keys;
 pub mod web;
 

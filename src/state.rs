@@ -20,6 +20,8 @@ pub struct Inner {
     pub session_config: SessionConfig,
     pub clock: Clock,
     pub site: Site,
+    /// Where server-side demo sessions live (embedded, or Redis with `SESSION_REDIS_URL`).
+    pub store: crate::store::Store,
     /// Set-Cookie headers of recent sandbox actions, for pages reached by a redirect.
     pub recent: crate::web::recent::Recent,
 }
@@ -39,12 +41,29 @@ impl AppState {
             secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
         tracing::info!(source = ?key_source, "secret key loaded");
         let source = config.content.clone().map_or(Source::Embedded, Source::Dir);
-        Self::build(&secret, &source)
+        let store =
+            crate::store::Store::from_env(std::env::var("SESSION_REDIS_URL").ok().as_deref())?;
+        tracing::info!(store = store.kind(), "server-side session store");
+        Self::build_with(&secret, &source, store)
     }
 
     /// A state signing with `secret`, serving content from `source`.
     pub fn build(secret: &[u8], source: &Source) -> anyhow::Result<Self> {
+        Self::build_with(
+            secret,
+            source,
+            crate::store::Store::Embedded(Default::default()),
+        )
+    }
+
+    /// The same, with server-side sessions in `store`.
+    pub fn build_with(
+        secret: &[u8],
+        source: &Source,
+        store: crate::store::Store,
+    ) -> anyhow::Result<Self> {
         Ok(AppState(Arc::new(Inner {
+            store,
             keys: Keys::new(secret, &[]),
             progress_keys: Keys::with_salt(secret, &[], crate::web::progress::SALT),
             session_config: SessionConfig::default(),

@@ -134,6 +134,15 @@
     } else if (countdownTimer) {
       clearInterval(countdownTimer);
     }
+    var store = part("store");
+    if (store && doc.store) {
+      var server = doc.store.mode === "server";
+      setText("store-mode", store.getAttribute(server ? "data-msg-server-mode" : "data-msg-cookie-mode"));
+      show("store-server", server);
+      setText("store-key", doc.store.key || "");
+      setText("store-ttl", doc.store.ttl ? store.getAttribute("data-msg-ttl").replace("%TTL%", doc.store.ttl) : "");
+      setText("store-record", doc.store.record ? JSON.stringify(doc.store.record, null, 2) : "");
+    }
     showDocumentCookie();
   }
 

@@ -142,11 +142,55 @@ def make(cmd):
     return {"cookie": cookie, "set_cookie": headers, "payload_json": payload_json}
 
 
+def fs_app(cmd):
+    """A Flask-Session 0.8 app on the given Redis, with its defaults."""
+    import redis
+    from flask_session import Session
+
+    app = Flask("fs_peer")
+    app.secret_key = cmd["key"]
+    app.config.update(SESSION_TYPE="redis", SESSION_REDIS=redis.from_url(cmd["redis"]))
+    Session(app)
+    return app
+
+
+def fs_load(cmd):
+    app = fs_app(cmd)
+
+    @app.route("/")
+    def view():
+        return json.dumps(to_typed(dict(session)))
+
+    r = app.test_client(use_cookies=False).get("/", headers={"Cookie": f"session={cmd['sid']}"})
+    return {"status": r.status_code, "session": json.loads(r.get_data(as_text=True))}
+
+
+def fs_make(cmd):
+    app = fs_app(cmd)
+    value = from_typed(cmd["session"])
+
+    @app.route("/")
+    def view():
+        session.update(value)
+        return ""
+
+    r = app.test_client(use_cookies=False).get("/")
+    headers = r.headers.getlist("Set-Cookie")
+    return {"sid": headers[0].split(";", 1)[0].split("=", 1)[1], "set_cookie": headers}
+
+
+def msgpack_encode(cmd):
+    import msgspec
+
+    return {"hex": msgspec.msgpack.Encoder().encode(from_typed(cmd["session"])).hex()}
+
+
 def main():
     for line in sys.stdin:
         cmd = json.loads(line)
         try:
-            out = {"load": load, "make": make}[cmd["op"]](cmd)
+            ops = {"load": load, "make": make, "fs_load": fs_load, "fs_make": fs_make, "msgpack": msgpack_encode}
+            out = ops[cmd["op"]](cmd)
         except Exception as e:  # report, never hang the test
             out = {"error": f"{type(e).__name__}: {e}"}
         sys.stdout.write(json.dumps(out) + "\n")

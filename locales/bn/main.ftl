@@ -236,3 +236,15 @@ diagram-timeline-last = শেষ অনুরোধ
 diagram-timeline-expires = মেয়াদ শেষ
 diagram-timeline-browser-session = পার্মানেন্ট নয়: Expires নেই, ব্রাউজার বন্ধ হলেই কুকিটি মুছে যায়।
 diagram-timeline-permanent = পার্মানেন্ট: Expires শেষ অনুরোধের এক মেয়াদ পরে, আর মেয়াদের চেয়ে পুরোনো সিগনেচার Flask প্রত্যাখ্যান করে।
+
+## Server-side sessions in the sandbox
+
+sandbox-store-heading = আপনার ডেমো সেশন কোথায় থাকে
+sandbox-store-to-server = এটি সার্ভারে সরিয়ে নিন (Flask-Session)
+sandbox-store-to-cookie = এটি আবার কুকিতে ফিরিয়ে আনুন
+sandbox-store-cookie-mode = কুকিতে: সব ডেটা আপনার ব্রাউজারই বহন করে, সাইন করা অবস্থায়।
+sandbox-store-server-mode = সার্ভারে: কুকিতে থাকে শুধু একটি এলোমেলো আইডি, আর নিচের ডেটা থাকে স্টোরে।
+sandbox-store-key = স্টোর কী
+# $ttl: seconds
+sandbox-store-ttl = { $ttl } সেকেন্ড পরে স্টোর থেকে মুছে যাবে
+sandbox-store-record = সংরক্ষিত রেকর্ড

@@ -236,3 +236,15 @@ diagram-timeline-last = last request
 diagram-timeline-expires = expires
 diagram-timeline-browser-session = Not permanent: no Expires, the cookie is gone when the browser closes.
 diagram-timeline-permanent = Permanent: Expires is a lifetime after the last request, and Flask rejects older signatures.
+
+## Server-side sessions in the sandbox
+
+sandbox-store-heading = Where your demo session lives
+sandbox-store-to-server = Move it to the server (Flask-Session)
+sandbox-store-to-cookie = Move it back into the cookie
+sandbox-store-cookie-mode = In the cookie: your browser carries all the data, signed.
+sandbox-store-server-mode = On the server: the cookie carries only a random id, and the data below stays in the store.
+sandbox-store-key = Store key
+# $ttl: seconds
+sandbox-store-ttl = Expires from the store in { $ttl } s
+sandbox-store-record = The stored record

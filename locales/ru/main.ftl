@@ -254,3 +254,15 @@ diagram-timeline-last = последний запрос
 diagram-timeline-expires = истекает
 diagram-timeline-browser-session = Непостоянная: нет Expires, куки исчезнут при закрытии браузера.
 diagram-timeline-permanent = Постоянная: Expires — через срок жизни после последнего запроса; более старые подписи Flask отклоняет.
+
+## Сессии на стороне сервера в песочнице
+
+sandbox-store-heading = Где хранится ваша демо-сессия
+sandbox-store-to-server = Перенести на сервер (Flask-Session)
+sandbox-store-to-cookie = Вернуть обратно в куки
+sandbox-store-cookie-mode = В куки: все данные хранит ваш браузер, и они подписаны.
+sandbox-store-server-mode = На сервере: в куки лежит только случайный идентификатор, а данные ниже остаются в хранилище.
+sandbox-store-key = Ключ в хранилище
+# $ttl: число секунд
+sandbox-store-ttl = Удалится из хранилища через { $ttl } с
+sandbox-store-record = Сохранённая запись

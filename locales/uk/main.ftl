@@ -244,3 +244,15 @@ diagram-timeline-last = останній запит
 diagram-timeline-expires = спливає
 diagram-timeline-browser-session = Непостійна: Expires немає, тож кукі зникає, коли браузер закривають.
 diagram-timeline-permanent = Постійна: Expires — через час життя після останнього запиту, а старіші підписи Flask відхиляє.
+
+## Сесії на сервері в пісочниці
+
+sandbox-store-heading = Де зберігається ваша демосесія
+sandbox-store-to-server = Перенести її на сервер (Flask-Session)
+sandbox-store-to-cookie = Повернути її в кукі
+sandbox-store-cookie-mode = У кукі: усі дані з підписом зберігає ваш браузер.
+sandbox-store-server-mode = На сервері: кукі містить лише випадковий ідентифікатор, а дані нижче лишаються у сховищі.
+sandbox-store-key = Ключ у сховищі
+# $ttl: кількість секунд
+sandbox-store-ttl = Зникне зі сховища через { $ttl } с
+sandbox-store-record = Збережений запис

@@ -115,6 +115,7 @@ impl Localizer {
             ("limit", Arg::Num(4093.0)),
             ("correct", Arg::Num(2.0)),
             ("done", Arg::Num(4.0)),
+            ("ttl", Arg::Num(60.0)),
         ];
         for lang in Lang::ALL {
             for id in &self.ids {

@@ -77,6 +77,9 @@ impl SessionConfig {
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     data: Dict,
+    /// A Flask-Session `ServerSideSession`: `clear()` keeps `_permanent`, and a session holding
+    /// only `_permanent` counts as empty.
+    server_side: bool,
     modified: bool,
     accessed: bool,
     /// The cookie the request carried, if any.
@@ -94,6 +97,33 @@ pub struct Saved {
     pub cookie: Option<String>,
     /// Whether `Cookie` joins the response's `Vary`.
     pub vary_cookie: bool,
+    /// For a server-side session: the store write this response implies.
+    pub store: Option<StoreOp>,
+}
+
+/// Largest server-side record accepted: the point of the store is to lift the 4 KB cookie
+/// limit, not to hold anything at all.
+pub const MAX_RECORD: usize = 64 * 1024;
+
+/// A write to the server-side store that a response implies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreOp {
+    Set {
+        key: String,
+        value: Vec<u8>,
+        ttl: i64,
+    },
+    Delete(String),
+}
+
+/// What a server-side session sends and stores at the end of the request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServerSaved {
+    pub set_cookie: Option<String>,
+    /// The new cookie value (the session id), `Some("")` when deleted.
+    pub cookie: Option<String>,
+    pub vary_cookie: bool,
+    pub store: Option<StoreOp>,
 }
 
 /// Flask would send the cookie, but the browser would drop it.
@@ -174,11 +204,96 @@ impl Session {
         self.data.remove(key)
     }
 
-    /// `session.clear()`.
+    /// `session.clear()` (Flask-Session's keeps `_permanent`).
     pub fn clear(&mut self) {
         self.accessed = true;
         self.modified = true;
+        let permanent = self.data.get("_permanent").cloned();
         self.data.clear();
+        if self.server_side {
+            self.data
+                .insert("_permanent".into(), permanent.unwrap_or(Value::Bool(false)));
+        }
+    }
+
+    /// A Flask-Session session holding `data` (as loaded from the store), or a new one,
+    /// permanent as `SESSION_PERMANENT` (default true) makes it.
+    pub fn server_side(data: Option<Dict>) -> Session {
+        let data =
+            data.unwrap_or_else(|| Dict::from([("_permanent".to_owned(), Value::Bool(true))]));
+        Session {
+            data,
+            server_side: true,
+            ..Session::default()
+        }
+    }
+
+    /// Whether this is a server-side (Flask-Session) session.
+    pub fn is_server_side(&self) -> bool {
+        self.server_side
+    }
+
+    /// `bool(session)`: Flask-Session ignores a lone `_permanent`.
+    fn is_empty(&self) -> bool {
+        self.data.is_empty() || (self.server_side && self.data.keys().all(|k| k == "_permanent"))
+    }
+
+    /// Flask-Session's `save_session` for the session stored under `key` with id `sid`:
+    /// the store write (every request while it has data, as `SESSION_REFRESH_EACH_REQUEST`
+    /// says), and the cookie carrying only the id.
+    pub fn save_server_side(
+        &self,
+        config: &SessionConfig,
+        sid: &str,
+        key: &str,
+        now: f64,
+    ) -> Result<ServerSaved, TooLarge> {
+        let mut saved = ServerSaved {
+            vary_cookie: self.accessed,
+            ..ServerSaved::default()
+        };
+        if self.is_empty() {
+            if self.modified {
+                saved.store = Some(StoreOp::Delete(key.to_owned()));
+                // Flask-Session's delete_cookie passes only name, domain and path.
+                let mut spec = CookieSpec::new(config.cookie_name.clone(), "").deletion();
+                spec.path = Some(config.path.clone());
+                spec.domain = config.domain.clone();
+                saved.set_cookie = spec.to_header(now);
+                saved.cookie = Some(String::new());
+                saved.vary_cookie = true;
+            }
+            return Ok(saved);
+        }
+        if self.modified || config.refresh_each_request {
+            let bytes = crate::session::msgpack::encode(&self.data).map_err(|_| TooLarge {
+                size: usize::MAX,
+                limit: MAX_RECORD,
+            })?;
+            if bytes.len() > MAX_RECORD {
+                return Err(TooLarge {
+                    size: bytes.len(),
+                    limit: MAX_RECORD,
+                });
+            }
+            saved.store = Some(StoreOp::Set {
+                key: key.to_owned(),
+                value: bytes,
+                ttl: config.lifetime,
+            });
+        }
+        let permanent = self.peek_permanent();
+        if !(self.modified || (permanent && config.refresh_each_request)) {
+            return Ok(saved);
+        }
+        let mut spec = config.cookie_spec(sid.to_owned());
+        if permanent {
+            spec.expires = Some(Expires::At((now + config.lifetime as f64).floor() as i64));
+        }
+        saved.set_cookie = spec.to_header(now);
+        saved.cookie = Some(sid.to_owned());
+        saved.vary_cookie = true;
+        Ok(saved)
     }
 
     /// `session.permanent`: the truth of the `_permanent` key.

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod flask;
 pub mod httpdate;
 pub mod json;
+pub mod msgpack;
 pub mod set_cookie;
 pub mod tagged;
 pub mod value;

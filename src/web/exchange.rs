@@ -28,6 +28,10 @@ pub struct Inner {
     pub config: SessionConfig,
     /// `Set-Cookie` values for plain cookies set by the handler, in order.
     pub extra_set_cookies: Vec<String>,
+    /// Set when this learner's demo session lives in the server-side store.
+    pub server: Option<ServerSide>,
+    /// A store key to delete after the response (the session moved back into the cookie).
+    pub pending_delete: Option<String>,
     /// Messages `get_flashed_messages()` returned in this request: (category, message).
     pub flashed: Option<Vec<(String, String)>>,
     /// The session's save result, once computed.
@@ -35,6 +39,60 @@ pub struct Inner {
 }
 
 impl Exchange {
+    /// Open the session as Flask-Session does: from the store, by the id in the cookie; a
+    /// missing or unknown id starts a new session with a new id.
+    pub async fn open_server_side(
+        state: &AppState,
+        now: f64,
+        cookie_header: Option<String>,
+    ) -> Self {
+        let exchange = Exchange::open(state, now, cookie_header);
+        let sid = {
+            let inner = exchange.lock();
+            inner
+                .cookie(&inner.config.cookie_name)
+                .filter(|s| crate::store::plausible_sid(s))
+                .map(str::to_owned)
+        };
+        let mut loaded = None;
+        let mut ttl = None;
+        if let Some(sid) = &sid {
+            let key = format!("{}{sid}", crate::store::KEY_PREFIX);
+            match state.store.get(&key).await {
+                Ok(Some(bytes)) => match crate::session::msgpack::decode(&bytes) {
+                    Ok(d) => {
+                        loaded = Some(d);
+                        ttl = state.store.ttl(&key).await.ok().flatten();
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "undecodable server-side session; starting a new one")
+                    }
+                },
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "session store unavailable; starting a new session")
+                }
+            }
+        }
+        let found = loaded.is_some();
+        let sid = if found {
+            sid.unwrap_or_else(crate::store::new_sid)
+        } else {
+            crate::store::new_sid()
+        };
+        {
+            let mut inner = exchange.lock();
+            inner.session = Session::server_side(loaded);
+            inner.server = Some(ServerSide {
+                key: format!("{}{sid}", crate::store::KEY_PREFIX),
+                sid,
+                found,
+                ttl_at_open: ttl,
+            });
+        }
+        exchange
+    }
+
     /// Parse the request's cookies and open the session from them, as Flask's
     /// `open_session` does at the start of a request.
     pub fn open(state: &AppState, now: f64, cookie_header: Option<String>) -> Self {
@@ -50,6 +108,8 @@ impl Exchange {
             config: state.session_config.clone(),
             extra_set_cookies: Vec::new(),
             flashed: None,
+            server: None,
+            pending_delete: None,
             saved: None,
         };
         inner.config.lifetime = crate::web::sandbox::lifetime_for(state, &inner);
@@ -74,7 +134,23 @@ impl Exchange {
         if let Some(saved) = &inner.saved {
             return Ok(saved.clone());
         }
-        let saved = inner.session.save(&state.keys, &inner.config, inner.now)?;
+        let saved = match &inner.server {
+            None => inner.session.save(&state.keys, &inner.config, inner.now)?,
+            Some(server) => {
+                let s = inner.session.save_server_side(
+                    &inner.config,
+                    &server.sid,
+                    &server.key,
+                    inner.now,
+                )?;
+                Saved {
+                    set_cookie: s.set_cookie,
+                    cookie: s.cookie,
+                    vary_cookie: s.vary_cookie,
+                    store: s.store,
+                }
+            }
+        };
         inner.saved = Some(saved.clone());
         Ok(saved)
     }
@@ -91,6 +167,18 @@ impl Exchange {
             .chain(saved.set_cookie)
             .collect())
     }
+}
+
+/// Where a server-side demo session lives.
+#[derive(Debug, Clone)]
+pub struct ServerSide {
+    pub sid: String,
+    /// `session:<sid>`, Flask-Session's key.
+    pub key: String,
+    /// Whether the id in the cookie found a stored record.
+    pub found: bool,
+    /// Seconds the record had left when the request came in.
+    pub ttl_at_open: Option<i64>,
 }
 
 impl Inner {

@@ -46,6 +46,7 @@ pub fn app(state: AppState) -> Router {
             "/sandbox/session/permanent",
             post(sandbox::session_permanent),
         )
+        .route("/sandbox/session/store", post(sandbox::session_store))
         .route("/sandbox/cookies/set", post(sandbox::cookies_set))
         .route("/sandbox/cookies/delete", post(sandbox::cookies_delete))
         .route("/sandbox/demo/cart", post(demos::cart_add))
@@ -64,7 +65,19 @@ pub fn app(state: AppState) -> Router {
 async fn flask_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let now = state.clock.now();
     let cookie_header = joined_cookie_header(&req);
-    let exchange = Exchange::open(&state, now, cookie_header);
+    let server_side = cookie_header
+        .as_deref()
+        .map(exchange::parse_cookie_header)
+        .is_some_and(|c| {
+            c.iter()
+                .find(|(n, _)| n == sandbox::STORE_COOKIE)
+                .is_some_and(|(_, v)| v == "server")
+        });
+    let exchange = if server_side {
+        Exchange::open_server_side(&state, now, cookie_header).await
+    } else {
+        Exchange::open(&state, now, cookie_header)
+    };
     req.extensions_mut().insert(exchange.clone());
     let mut response = next.run(req).await;
 
@@ -72,10 +85,29 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
         Ok(h) => h,
         Err(e) => return e.into_response(),
     };
-    let vary = exchange
-        .commit(&state)
-        .map(|s| s.vary_cookie)
-        .unwrap_or(false);
+    let saved = match exchange.commit(&state) {
+        Ok(s) => s,
+        Err(e) => return e.into_response(),
+    };
+    let vary = saved.vary_cookie;
+    // The store changes before the browser learns the new id.
+    let pending = exchange.lock().pending_delete.take();
+    let ops = saved
+        .store
+        .into_iter()
+        .chain(pending.map(crate::session::flask::StoreOp::Delete));
+    for op in ops {
+        let result = match &op {
+            crate::session::flask::StoreOp::Set { key, value, ttl } => {
+                state.store.set(key, value, *ttl).await
+            }
+            crate::session::flask::StoreOp::Delete(key) => state.store.delete(key).await,
+        };
+        if let Err(e) = result {
+            tracing::error!(error = %e, "session store write failed");
+            return crate::error::AppError::Unavailable(e.to_string()).into_response();
+        }
+    }
     let out = response.headers_mut();
     for h in headers {
         match HeaderValue::from_bytes(h.as_bytes()) {

@@ -3,13 +3,13 @@
 
 use crate::error::AppError;
 use crate::i18n::{Lang, from_accept_language};
-use crate::session::{Value, codec};
+use crate::session::Value;
 use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::progress::Progress;
 use crate::web::sandbox::validate_next;
-use crate::web::state_doc::{describe, reason_text};
+
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
@@ -289,16 +289,13 @@ fn sandbox_view(
     lang: Lang,
     sent: Option<Vec<String>>,
 ) -> serde_json::Value {
-    let inner = exchange.lock();
-    let cookie = inner.cookie(&inner.config.cookie_name).map(str::to_owned);
-    let (now, lifetime) = (inner.now as i64, inner.config.lifetime);
-    let reason = cookie
-        .as_deref()
-        .and_then(|c| codec::inspect(c, Some(&state.keys), now, Some(lifetime)).error);
+    // The same state document the JSON API gives, so both views tell the same story.
+    let doc = crate::web::state_doc::build(state, exchange, Some(lang)).unwrap_or_default();
     json!({
-        "cookie_header": inner.cookie_header,
-        "session": describe(cookie.as_deref(), Some(&state.keys), now, Some(lifetime)),
-        "reason_text": reason.map(|r| reason_text(state, lang, &r)),
+        "cookie_header": doc["cookie_header"],
+        "session": doc["session"],
+        "reason_text": doc["session"]["reason_text"],
+        "store": doc["store"],
         "sent": sent,
     })
 }

@@ -16,6 +16,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+/// The plain cookie that says this learner's demo session lives server-side (`server`).
+pub const STORE_COOKIE: &str = "sandbox_store";
+
 /// The plain cookie that carries a learner's chosen `PERMANENT_SESSION_LIFETIME`.
 pub const LIFETIME_COOKIE: &str = "sandbox_lifetime";
 /// Shortest lifetime: short enough to watch a session expire live.
@@ -371,6 +374,68 @@ pub async fn cookies_delete(
         let mut inner = exchange.lock();
         let header = spec.to_header(inner.now).unwrap_or_default();
         inner.extra_set_cookies.push(header);
+    }
+    reply.send(&state, &exchange)
+}
+
+/// `POST /sandbox/session/store` (`mode` = `cookie` or `server`): move this learner's demo
+/// session between Flask's signed cookie and the server-side store, as Flask-Session keeps
+/// it (the cookie then carries only the session id).
+pub async fn session_store(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let reply = Reply::new(&headers, &form)?;
+    let mode = form.require("mode")?;
+    if !matches!(mode, "cookie" | "server") {
+        return Err(AppError::field(
+            "mode",
+            format!("{mode:?} is not cookie or server"),
+        ));
+    }
+    {
+        let mut inner = exchange.lock();
+        let now = inner.now;
+        let data = inner.session.peek().clone();
+        let mut marker = CookieSpec::new(STORE_COOKIE, "server");
+        marker.samesite = Some(SameSite::Lax);
+        match (mode, inner.server.is_some()) {
+            ("server", false) => {
+                let sid = crate::store::new_sid();
+                let mut session = crate::session::Session::server_side(None);
+                for (k, v) in data {
+                    session.set(k, v);
+                }
+                session.mark_modified();
+                inner.server = Some(crate::web::exchange::ServerSide {
+                    key: format!("{}{sid}", crate::store::KEY_PREFIX),
+                    sid,
+                    found: false,
+                    ttl_at_open: None,
+                });
+                *inner.session_mut() = session;
+                marker.max_age = Some(state.session_config.lifetime);
+            }
+            ("cookie", true) => {
+                let old = inner.server.take().map(|s| s.key);
+                inner.pending_delete = old;
+                let mut session = crate::session::Session::default();
+                for (k, v) in data {
+                    session.set(k, v);
+                }
+                session.mark_modified();
+                *inner.session_mut() = session;
+                marker = marker.deletion();
+            }
+            // Already there: nothing moves.
+            _ => return reply.send(&state, &exchange),
+        }
+        if let Some(h) = marker.to_header(now) {
+            inner.extra_set_cookies.push(h);
+        }
     }
     reply.send(&state, &exchange)
 }

@@ -88,6 +88,9 @@ pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Resul
         Some(new) => Some(new.as_str()),
         None => inner.cookie(&inner.config.cookie_name),
     };
+    if let Some(server) = &inner.server {
+        return Ok(server_side_doc(state, &inner, server, &saved, set_cookie));
+    }
     let mut session = describe(
         cookie,
         Some(&state.keys),
@@ -137,4 +140,74 @@ pub fn reason_text(state: &AppState, lang: Lang, reason: &Reason) -> String {
         "sandbox-session-invalid",
         &[("reason", Arg::Str(why))],
     )
+}
+
+/// The state document of a server-side session: the opaque id in the cookie, the stored
+/// record beside it, its store key and TTL.
+fn server_side_doc(
+    state: &AppState,
+    inner: &crate::web::exchange::Inner,
+    server: &crate::web::exchange::ServerSide,
+    saved: &crate::session::flask::Saved,
+    set_cookie: Vec<String>,
+) -> J {
+    use crate::session::flask::StoreOp;
+    let mut cookies = Map::new();
+    for (name, value) in &inner.cookies {
+        cookies
+            .entry(name.clone())
+            .or_insert_with(|| J::String(value.clone()));
+    }
+    let data = inner.session.peek();
+    let (ttl, size, stored) = match &saved.store {
+        Some(StoreOp::Set { ttl, value, .. }) => (Some(*ttl), value.len(), true),
+        Some(StoreOp::Delete(_)) => (None, 0, false),
+        None => (
+            server.ttl_at_open,
+            crate::session::msgpack::encode(data).map_or(0, |b| b.len()),
+            server.found,
+        ),
+    };
+    let cookie = match &saved.cookie {
+        Some(c) if c.is_empty() => None,
+        Some(c) => Some(c.clone()),
+        None => inner.cookie(&inner.config.cookie_name).map(str::to_owned),
+    };
+    let record = crate::session::tagged::tag_dict(data)
+        .map(|j| json_to_serde(&j))
+        .unwrap_or(J::Null);
+    let permanent = data.get("_permanent").is_some_and(|v| v.is_truthy());
+    let now = inner.now as i64;
+    json!({
+        "cookies": cookies,
+        "cookie_header": inner.cookie_header,
+        "session": {
+            "cookie": cookie,
+            "valid": stored,
+            "error": null,
+            "reason": null,
+            "explanation": null,
+            "data": if stored { record.clone() } else { J::Null },
+            "python": crate::session::Value::Dict(data.clone()).python_repr(),
+            "compressed": false,
+            "signed_at": null,
+            "permanent": permanent,
+            "expires": ttl.and_then(|t| rfc3339(now + t)),
+            "parts": null,
+            "size": cookie.as_ref().map_or(0, String::len),
+            "lifetime": inner.config.lifetime,
+            "reason_text": null,
+        },
+        "set_cookie": set_cookie,
+        "store": {
+            "mode": "server",
+            "backend": state.store.kind(),
+            "key": server.key,
+            "ttl": ttl,
+            "record": if stored { record } else { J::Null },
+            "record_size": size,
+        },
+        "flashed": inner.flashed.as_ref().map(|f| f.iter().map(|(c, m)| json!({"category": c, "message": m})).collect::<Vec<_>>()),
+        "now": rfc3339(now),
+    })
 }
