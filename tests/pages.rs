@@ -498,3 +498,35 @@ async fn the_sandbox_panel_shows_the_session_and_escapes_what_the_learner_typed(
         "the reason is explained in the page's language"
     );
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (_, app) = site();
+    for path in [
+        "/en/",
+        "/en/lessons/cookies",
+        "/sandbox/state",
+        "/nope",
+        "/",
+    ] {
+        let r = get(&app, path, None).await;
+        let csp = r
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"));
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+            "{path}: {csp}"
+        );
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+            "{path}: {csp}"
+        );
+        assert_eq!(
+            r.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(r.header("referrer-policy"), Some("same-origin"), "{path}");
+        assert!(r.header("permissions-policy").is_some(), "{path}");
+    }
+}
