@@ -117,18 +117,7 @@ pub fn dumps(session: &Dict, keys: &Keys, now: i64) -> Result<Encoded, TagError>
 
 /// Sign JSON text that is already in Flask's form.
 pub fn sign_json(json: String, keys: &Keys, now: i64) -> Encoded {
-    let mut cookie = String::with_capacity(json.len() * 4 / 3 + 48);
-    let compressed = match zlib(json.as_bytes()) {
-        Some(z) if z.len() + 1 < json.len() => {
-            cookie.push('.');
-            cookie.push_str(&b64::encode_url(&z));
-            true
-        }
-        _ => {
-            cookie.push_str(&b64::encode_url(json.as_bytes()));
-            false
-        }
-    };
+    let (mut cookie, compressed) = payload_segment(&json);
     cookie.push('.');
     cookie.push_str(&b64::encode_url(&timestamp_bytes(now)));
     let sig = keys.signature(cookie.as_bytes());
@@ -138,6 +127,23 @@ pub fn sign_json(json: String, keys: &Keys, now: i64) -> Encoded {
         cookie,
         json,
         compressed,
+    }
+}
+
+/// The payload segment of `json`: `.` + zlib when that saves at least two bytes, plain
+/// base64url otherwise. Returns the segment and whether it is compressed.
+fn payload_segment(json: &str) -> (String, bool) {
+    let mut seg = String::with_capacity(json.len() * 4 / 3 + 48);
+    match zlib(json.as_bytes()) {
+        Some(z) if z.len() + 1 < json.len() => {
+            seg.push('.');
+            seg.push_str(&b64::encode_url(&z));
+            (seg, true)
+        }
+        _ => {
+            seg.push_str(&b64::encode_url(json.as_bytes()));
+            (seg, false)
+        }
     }
 }
 
@@ -529,16 +535,7 @@ pub fn tamper(cookie: &str) -> String {
                 Some(slot) => slot.1 = Json::Bool(!matches!(slot.1, Json::Bool(true))),
                 None => entries.push(("admin".into(), Json::Bool(true))),
             }
-            let json = json::to_python_json(&Json::Object(entries));
-            let mut seg = String::new();
-            match zlib(json.as_bytes()) {
-                Some(z) if z.len() + 1 < json.len() => {
-                    seg.push('.');
-                    seg.push_str(&b64::encode_url(&z));
-                }
-                _ => seg.push_str(&b64::encode_url(json.as_bytes())),
-            }
-            seg
+            payload_segment(&json::to_python_json(&Json::Object(entries))).0
         }
         // Not a readable dict: change one character of the payload instead.
         _ => {

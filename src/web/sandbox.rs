@@ -405,11 +405,7 @@ pub async fn session_store(
         match (mode, inner.server.is_some()) {
             ("server", false) => {
                 let sid = crate::store::new_sid();
-                let mut session = crate::session::Session::server_side(None);
-                for (k, v) in data {
-                    session.set(k, v);
-                }
-                session.mark_modified();
+                let session = carried(crate::session::Session::server_side(None), data);
                 inner.server = Some(crate::web::exchange::ServerSide {
                     key: format!("{}{sid}", crate::store::KEY_PREFIX),
                     sid,
@@ -422,11 +418,7 @@ pub async fn session_store(
             ("cookie", true) => {
                 let old = inner.server.take().map(|s| s.key);
                 inner.pending_delete = old;
-                let mut session = crate::session::Session::default();
-                for (k, v) in data {
-                    session.set(k, v);
-                }
-                session.mark_modified();
+                let session = carried(crate::session::Session::default(), data);
                 *inner.session_mut() = session;
                 marker = marker.deletion();
             }
@@ -438,4 +430,16 @@ pub async fn session_store(
         }
     }
     reply.send(&state, &exchange)
+}
+
+/// `session` with `data` written into it: a change, so it is saved where it now lives.
+fn carried(
+    mut session: crate::session::Session,
+    data: crate::session::Dict,
+) -> crate::session::Session {
+    for (k, v) in data {
+        session.set(k, v);
+    }
+    session.mark_modified();
+    session
 }
