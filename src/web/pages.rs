@@ -296,7 +296,9 @@ fn sandbox_view(
         "session": doc["session"],
         "reason_text": doc["session"]["reason_text"],
         "store": doc["store"],
-        "sent": sent,
+        // A redirect's action headers, else what this very response sends (a permanent
+        // session is refreshed on every page).
+        "sent": sent.map_or_else(|| doc["set_cookie"].clone(), |h| json!(h)),
     })
 }
 
