@@ -530,3 +530,40 @@ async fn every_response_carries_the_security_headers() {
         assert!(r.header("permissions-policy").is_some(), "{path}");
     }
 }
+
+#[tokio::test]
+async fn assets_are_served_gzipped_when_accepted_and_revalidate_with_304() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use std::io::Read;
+    let (state, app) = site();
+    let url = state.site.assets.url("site.css").unwrap().to_owned();
+    let plain = get(&app, &url, None).await;
+    let etag = plain.header("etag").unwrap().to_owned();
+    let req = Request::get(&url)
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
+    let resp = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+    let bytes = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, plain.body);
+    assert!(
+        bytes.len() * 3 < plain.body.len(),
+        "gzip saves most of the CSS"
+    );
+    let req = Request::get(&url)
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .unwrap();
+    let r = common::mem::send(&app, req).await;
+    assert_eq!(r.status, 304);
+    assert!(r.body.is_empty());
+}

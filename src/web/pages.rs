@@ -375,24 +375,51 @@ pub async fn prefs_theme(
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
 }
 
-/// `GET /static/{name}`: hashed names never change, so they are cached for a year.
-pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> Response {
-    match state.site.assets.get(&name) {
-        Some(a) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(a.content_type),
-                ),
-                (
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=31536000, immutable"),
-                ),
-            ],
-            a.bytes.clone(),
-        )
-            .into_response(),
-        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+/// `GET /static/{name}`: hashed names never change, so they are cached for a year; the
+/// gzip form is made once at start-up, and a revalidation gets a 304.
+pub async fn asset(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(a) = state.site.assets.get(&name) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let mut out = HeaderMap::new();
+    out.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(a.content_type),
+    );
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&a.etag) {
+        out.insert(header::ETAG, v);
+    }
+    out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    let if_none_match = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok());
+    if if_none_match.is_some_and(|v| {
+        v.split(',')
+            .any(|t| t.trim().trim_start_matches("W/") == a.etag || t.trim() == "*")
+    }) {
+        return (StatusCode::NOT_MODIFIED, out).into_response();
+    }
+    let accepts_gzip = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|e| e.trim().starts_with("gzip") && !e.contains("q=0"))
+        });
+    match (&a.gzip, accepts_gzip) {
+        (Some(z), true) => {
+            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            (out, z.clone()).into_response()
+        }
+        _ => (out, a.bytes.clone()).into_response(),
     }
 }
 
