@@ -73,6 +73,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(request_log))
         .with_state(state)
 }
 
@@ -143,6 +144,31 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
     }
     out.entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+/// One structured log line per request, with an id also sent back as `X-Request-Id`. The
+/// path is logged without its query, and no header value: cookies and keys never reach the
+/// logs.
+async fn request_log(req: Request, next: Next) -> Response {
+    let id = format!("{:016x}", rand::random::<u64>());
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let started = std::time::Instant::now();
+    let span = tracing::info_span!("request", %id, %method, path = %path);
+    let mut response = tracing::Instrument::instrument(next.run(req), span.clone()).await;
+    let status = response.status().as_u16();
+    let micros = started.elapsed().as_micros() as u64;
+    span.in_scope(|| {
+        if status >= 500 {
+            tracing::error!(status, micros, "request failed");
+        } else {
+            tracing::debug!(status, micros, "request");
+        }
+    });
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", v);
+    }
     response
 }
 
