@@ -72,16 +72,17 @@ bench() {
 
 COOKIE_FORM="cookie=$(curl -fsS -X POST -H 'Accept: application/json' -d 'key=user&value=ada' "http://127.0.0.1:$SITE_PORT/sandbox/session/set" | python3 -c 'import json,sys; print(json.load(sys.stdin)["session"]["cookie"])')"
 
-printf '%-22s %12s %9s %9s  %s\n' "what" "requests/s" "p50" "p99" "errors"
-row() { read -r rps p50 p99 err <<<"$2"; printf '%-22s %12s %9s %9s  %s\n' "$1" "$rps" "$p50" "$p99" "$err"; echo "$rps"; }
-SITE_PAGE=$(row "site: lesson page" "$(bench "http://127.0.0.1:$SITE_PORT/en/lessons/cookies")" | tee /dev/stderr | tail -1)
-FLASK_PAGE=$(row "flask: lesson page" "$(bench "http://127.0.0.1:$FLASK_PORT/en/lessons/cookies")" | tee /dev/stderr | tail -1)
-NGINX_PAGE=$(row "nginx: lesson bytes" "$(bench "http://127.0.0.1:$NGINX_PORT/en/lessons/cookies")" | tee /dev/stderr | tail -1)
-SITE_SET=$(row "site: session set" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/session/set" 'key=user&value=ada')" | tee /dev/stderr | tail -1)
-FLASK_SET=$(row "flask: session set" "$(bench "http://127.0.0.1:$FLASK_PORT/sandbox/session/set" 'key=user&value=ada')" | tee /dev/stderr | tail -1)
-SITE_STATE=$(row "site: state JSON" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/state")" | tee /dev/stderr | tail -1)
-FLASK_STATE=$(row "flask: state JSON" "$(bench "http://127.0.0.1:$FLASK_PORT/sandbox/state")" | tee /dev/stderr | tail -1)
-SITE_DECODE=$(row "site: /api/decode" "$(bench "http://127.0.0.1:$SITE_PORT/api/decode" "$COOKIE_FORM&key=bench")" | tee /dev/stderr | tail -1)
+printf '%-22s %12s %9s %9s  %s\n' "what" "requests/s" "p50" "p99" "errors" >&2
+# Print the row (stderr, the table) and give back requests/s (stdout, for the ratios).
+row() { read -r rps p50 p99 err <<<"$2"; printf '%-22s %12s %9s %9s  %s\n' "$1" "$rps" "$p50" "$p99" "$err" >&2; echo "$rps"; }
+SITE_PAGE=$(row "site: lesson page" "$(bench "http://127.0.0.1:$SITE_PORT/en/lessons/cookies")" )
+FLASK_PAGE=$(row "flask: lesson page" "$(bench "http://127.0.0.1:$FLASK_PORT/en/lessons/cookies")" )
+NGINX_PAGE=$(row "nginx: lesson bytes" "$(bench "http://127.0.0.1:$NGINX_PORT/en/lessons/cookies")" )
+SITE_SET=$(row "site: session set" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/session/set" 'key=user&value=ada')" )
+FLASK_SET=$(row "flask: session set" "$(bench "http://127.0.0.1:$FLASK_PORT/sandbox/session/set" 'key=user&value=ada')" )
+SITE_STATE=$(row "site: state JSON" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/state")" )
+FLASK_STATE=$(row "flask: state JSON" "$(bench "http://127.0.0.1:$FLASK_PORT/sandbox/state")" )
+SITE_DECODE=$(row "site: /api/decode" "$(bench "http://127.0.0.1:$SITE_PORT/api/decode" "$COOKIE_FORM&key=bench")" )
 
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
 ratio() { python3 -c "print(f'{float($1)/float($2):.1f}x')"; }

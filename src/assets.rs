@@ -93,7 +93,11 @@ impl Assets {
         self.urls
             .insert(name.to_owned(), format!("/static/{hashed}"));
         let etag = format!("\"{}\"", hashed.rsplit('.').nth(1).unwrap_or(&hashed));
-        let gzip = gzip(&bytes).filter(|z| z.len() * 10 < bytes.len() * 9);
+        // woff2 is compressed already.
+        let gzip = (!name.ends_with(".woff2"))
+            .then(|| gzip(&bytes))
+            .flatten()
+            .filter(|z| z.len() * 10 < bytes.len() * 9);
         self.files.insert(
             hashed,
             Asset {

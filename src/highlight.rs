@@ -64,7 +64,10 @@ pub enum Highlighted {
 }
 
 pub struct Highlighter {
+    /// syntect's defaults, as shipped (rebuilding them with an extra syntax is slow).
     syntaxes: SyntaxSet,
+    /// Syntaxes of our own (HTTP), in a set of their own.
+    extra: SyntaxSet,
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -81,29 +84,37 @@ impl Default for Highlighter {
 
 impl Highlighter {
     pub fn new() -> Self {
-        let mut builder: SyntaxSetBuilder = SyntaxSet::load_defaults_newlines().into_builder();
-        builder.add(
+        let mut extra = SyntaxSetBuilder::new();
+        extra.add(
             SyntaxDefinition::load_from_str(HTTP_SYNTAX, true, None)
                 .expect("the HTTP syntax is valid"),
         );
         Highlighter {
-            syntaxes: builder.build(),
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+            extra: extra.build(),
         }
+    }
+
+    /// The set holding `token`'s syntax, and the syntax.
+    fn find(&self, token: &str) -> Option<(&SyntaxSet, &syntect::parsing::SyntaxReference)> {
+        [&self.syntaxes, &self.extra]
+            .into_iter()
+            .find_map(|set| set.find_syntax_by_token(token).map(|s| (set, s)))
     }
 
     /// Whether `fence` names a language this highlighter knows.
     pub fn knows(&self, fence: &Fence) -> bool {
         match fence {
             Fence::Plain => true,
-            Fence::Lang(t) => self.syntaxes.find_syntax_by_token(t).is_some(),
+            Fence::Lang(t) => self.find(t).is_some(),
         }
     }
 
     pub fn highlight(&self, fence: &Fence, code: &str) -> Highlighted {
-        let syntax = match fence {
-            Fence::Plain => self.syntaxes.find_syntax_plain_text(),
-            Fence::Lang(t) => match self.syntaxes.find_syntax_by_token(t) {
-                Some(s) => s,
+        let (set, syntax) = match fence {
+            Fence::Plain => (&self.syntaxes, self.syntaxes.find_syntax_plain_text()),
+            Fence::Lang(t) => match self.find(t) {
+                Some(found) => found,
                 None => {
                     return Highlighted::Unknown {
                         lang: t.clone(),
@@ -112,8 +123,7 @@ impl Highlighter {
                 }
             },
         };
-        let mut generator =
-            ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
             if generator
                 .parse_html_for_line_which_includes_newline(line)

@@ -27,8 +27,35 @@ pub struct Page {
     pub quiz: Option<super::Quiz>,
 }
 
+/// What lists of lessons show (home, contents, prev/next): no body, so templates do not
+/// copy every lesson's HTML on every request.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    pub slug: String,
+    pub order: u32,
+    pub title: String,
+    pub summary: String,
+    pub reading_minutes: u32,
+    pub text_lang: Lang,
+}
+
+impl From<&Page> for Summary {
+    fn from(p: &Page) -> Self {
+        Summary {
+            slug: p.slug.clone(),
+            order: p.order,
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            reading_minutes: p.reading_minutes,
+            text_lang: p.text_lang,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Library {
+    /// `summaries[lang]`: the same lessons, without their bodies.
+    summaries: Vec<Vec<Summary>>,
     /// `pages[lang]`: every lesson in course order.
     pages: Vec<Vec<Page>>,
     /// Fence languages that did not resolve, with the file they are in.
@@ -253,7 +280,12 @@ impl Library {
                 "translation is older than its English source"
             );
         }
+        let summaries = pages
+            .iter()
+            .map(|list| list.iter().map(Summary::from).collect())
+            .collect();
         Ok(Library {
+            summaries,
             pages,
             unknown_fences,
             stale,
@@ -263,6 +295,11 @@ impl Library {
     /// Every lesson in course order, as pages in `lang`.
     pub fn lessons(&self, lang: Lang) -> &[Page] {
         &self.pages[lang.index()]
+    }
+
+    /// Every lesson in course order, without bodies.
+    pub fn summaries(&self, lang: Lang) -> &[Summary] {
+        &self.summaries[lang.index()]
     }
 
     pub fn lesson(&self, lang: Lang, slug: &str) -> Option<&Page> {

@@ -7,5 +7,5 @@ mod library;
 mod quiz;
 
 pub use front_matter::{FrontMatter, SandboxAction, split_front_matter};
-pub use library::{Library, Page, source_hash};
+pub use library::{Library, Page, Summary, source_hash};
 pub use quiz::{Choice, Question, Quiz};

@@ -109,7 +109,7 @@ pub async fn home(
     let Some(lang) = Lang::from_code(&code) else {
         return not_found(State(state), exchange, uri, headers).await;
     };
-    let lessons = state.site.library.lessons(lang);
+    let lessons = state.site.library.summaries(lang);
     let mut ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
     });
@@ -148,7 +148,7 @@ pub async fn home(
         &progress
             .last
             .as_deref()
-            .and_then(|s| library.lesson(lang, s)),
+            .and_then(|s| lessons.iter().find(|l| l.slug == s)),
     );
     render(&state, "home.html", &ctx).into_response()
 }
@@ -177,11 +177,12 @@ pub async fn lesson(
         ctx.insert("canonical", &format!("/en/lessons/{slug}"));
     }
     ctx.insert("page", page);
-    ctx.insert("lessons", lessons);
+    let summaries = state.site.library.summaries(lang);
+    ctx.insert("lessons", summaries);
     ctx.insert("position", &(index + 1));
     ctx.insert("total", &lessons.len());
-    ctx.insert("prev", &index.checked_sub(1).and_then(|i| lessons.get(i)));
-    ctx.insert("next", &lessons.get(index + 1));
+    ctx.insert("prev", &index.checked_sub(1).and_then(|i| summaries.get(i)));
+    ctx.insert("next", &summaries.get(index + 1));
     let sent = Form::parse(uri.query().unwrap_or("").as_bytes())
         .get("sent")
         .and_then(|id| u64::from_str_radix(id, 16).ok())
