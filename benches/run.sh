@@ -24,7 +24,7 @@ wait_for() { for _ in $(seq 1 400); do curl -fsS -o /dev/null "$1" 2>/dev/null &
 
 SITE_PORT=$(free_port)
 START=$(date +%s%N)
-SECRET_KEY=bench RUST_LOG=warn target/release/cookie-course --port "$SITE_PORT" >"$WORK/site.log" 2>&1 &
+SECRET_KEY=bench RUST_LOG=warn "${CARGO_TARGET_DIR:-target}/release/cookie-course" --port "$SITE_PORT" >"$WORK/site.log" 2>&1 &
 SITE_PID=$!; PIDS+=("$SITE_PID")
 wait_for "http://127.0.0.1:$SITE_PORT/en/lessons/cookies"
 READY_MS=$(( ($(date +%s%N) - START) / 1000000 ))
