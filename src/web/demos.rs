@@ -9,11 +9,8 @@ use crate::password::check_password_hash;
 use crate::session::{Session, Value};
 use crate::state::AppState;
 use crate::web::exchange::Exchange;
-use crate::web::form::Form;
-use crate::web::sandbox::{Reply, change_session};
-use axum::body::Bytes;
+use crate::web::sandbox::{SandboxPost, change_session};
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 
 /// The demo account: user `student`, password `cookies`. Only its Werkzeug hash is kept
@@ -56,11 +53,8 @@ fn text(state: &AppState, lang: Option<Lang>, id: &str, args: &[(&str, Arg)]) ->
 pub async fn cart_add(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let item = form.require("item")?.trim().to_owned();
     if item.is_empty() || item.chars().count() > MAX_ITEM {
         return Err(AppError::field(
@@ -86,11 +80,8 @@ pub async fn cart_add(
 pub async fn login(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let username = form.require("username")?.trim().to_owned();
     let password = form.require("password")?.to_owned();
     if username.chars().count() > 64 {
@@ -132,11 +123,8 @@ pub async fn login(
 pub async fn logout(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { reply, .. }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let lang = reply.lang;
     change_session(&state, &exchange, |s| {
         s.pop("user");
@@ -150,11 +138,8 @@ pub async fn logout(
 pub async fn show_flashes(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { reply, .. }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let mut shown = Vec::new();
     change_session(&state, &exchange, |s| {
         if s.contains("_flashes")
@@ -178,11 +163,8 @@ pub async fn show_flashes(
 pub async fn grow(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { reply, .. }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     let chunk: String = (0..256)
         .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)

@@ -86,6 +86,27 @@ impl Reply {
     }
 }
 
+/// A sandbox form post, parsed, with `next` and `lang` already validated: every sandbox
+/// route starts from one.
+pub struct SandboxPost {
+    pub form: Form,
+    pub reply: Reply,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for SandboxPost {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = req.headers().clone();
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = Form::parse(&body);
+        let reply = Reply::new(&headers, &form).map_err(IntoResponse::into_response)?;
+        Ok(SandboxPost { form, reply })
+    }
+}
+
 /// A path on this site: `/…`, not `//host` or `/\host`, no control characters.
 pub fn validate_next(next: &str) -> Result<String, AppError> {
     let ok = next.starts_with('/')
@@ -149,11 +170,8 @@ pub async fn state(
 pub async fn session_set(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let key = session_key(&form)?;
     let value = form.require("value")?.to_owned();
     change_session(&state, &exchange, |s| s.set(key, Value::Str(value)))?;
@@ -163,11 +181,8 @@ pub async fn session_set(
 pub async fn session_pop(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let key = session_key(&form)?;
     change_session(&state, &exchange, |s| {
         s.pop(&key);
@@ -178,11 +193,8 @@ pub async fn session_pop(
 pub async fn session_clear(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { reply, .. }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     change_session(&state, &exchange, crate::session::Session::clear)?;
     reply.send(&state, &exchange)
 }
@@ -190,11 +202,8 @@ pub async fn session_clear(
 pub async fn session_permanent(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let permanent = match form.require("permanent")?.trim() {
         "true" | "on" | "1" => true,
         "false" | "off" | "0" => false,
@@ -329,11 +338,8 @@ fn cookie_spec(form: &Form, name: String, value: String) -> Result<CookieSpec, A
 pub async fn cookies_set(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let name = cookie_name(&form)?;
     let value = form.require("value")?.to_owned();
     let mut spec = cookie_spec(&form, name, value)?;
@@ -363,11 +369,8 @@ pub async fn cookies_set(
 pub async fn cookies_delete(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let name = cookie_name(&form)?;
     let spec = cookie_spec(&form, name, String::new())?.deletion();
     {
@@ -384,11 +387,8 @@ pub async fn cookies_delete(
 pub async fn session_store(
     State(state): State<AppState>,
     exchange: Exchange,
-    headers: HeaderMap,
-    body: Bytes,
+    SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let form = Form::parse(&body);
-    let reply = Reply::new(&headers, &form)?;
     let mode = form.require("mode")?;
     if !matches!(mode, "cookie" | "server") {
         return Err(AppError::field(
