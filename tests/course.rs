@@ -92,14 +92,6 @@ fn key(state: &AppState, slug: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn cookies_from(r: &common::mem::Resp) -> String {
-    r.set_cookies()
-        .iter()
-        .map(|h| h.split(';').next().unwrap().to_owned())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 #[tokio::test]
 async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
     let (state, app) = site();
@@ -120,7 +112,7 @@ async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
     .await;
     assert_eq!(r.status, 303);
     assert_eq!(r.header("location"), Some("/uk/lessons/cookies#quiz"));
-    let progress = cookies_from(&r);
+    let progress = common::jar_after("", &r.set_cookies());
     assert!(progress.starts_with("progress="), "{progress}");
     assert!(
         r.session_cookie().is_none(),
@@ -152,7 +144,7 @@ async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
         "text/html",
     )
     .await;
-    let progress = cookies_from(&r);
+    let progress = common::jar_after("", &r.set_cookies());
     let page = get(&app, "/uk/lessons/cookies", Some(&progress)).await.body;
     assert!(page.contains(&loc.text(Lang::Uk, "quiz-completed", &[])));
     let home = get(&app, "/ru/", Some(&progress)).await.body;
@@ -183,7 +175,7 @@ async fn an_unknown_answer_is_a_400_and_changes_nothing() {
 async fn progress_survives_a_sandbox_clear_and_can_be_reset() {
     let (state, app) = site();
     let r = get(&app, "/en/lessons/secret-key", None).await;
-    let progress = cookies_from(&r);
+    let progress = common::jar_after("", &r.set_cookies());
     assert!(
         progress.starts_with("progress="),
         "visiting records progress: {progress}"

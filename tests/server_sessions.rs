@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::jar_after;
 use common::mem::{get, post_json};
 use common::peers::{FlaskPeer, form, http, serve};
 use common::redis::Redis;
@@ -24,27 +25,6 @@ fn embedded_site() -> (AppState, axum::Router) {
 fn redis_state(redis: &Redis) -> AppState {
     let store = Store::from_env(Some(&redis.url())).unwrap();
     AppState::build_with(KEY.as_bytes(), &Source::Embedded, store).unwrap()
-}
-
-/// The cookies a browser would hold after `resp`, merged over `jar`.
-fn jar_after(jar: &str, set_cookies: &[String]) -> String {
-    let mut pairs: Vec<(String, String)> = jar
-        .split("; ")
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| p.split_once('=').map(|(a, b)| (a.to_owned(), b.to_owned())))
-        .collect();
-    for h in set_cookies {
-        let (name, value) = h.split(';').next().unwrap().split_once('=').unwrap();
-        pairs.retain(|(n, _)| n != name);
-        if !value.is_empty() {
-            pairs.push((name.to_owned(), value.to_owned()));
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|(a, b)| format!("{a}={b}"))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 #[tokio::test]
@@ -208,13 +188,7 @@ async fn real_flask_session_reads_what_the_site_wrote_to_redis_and_the_other_way
 
     // Site → Flask-Session.
     let r = http(addr, "POST", "/sandbox/session/store", &json, "mode=server").await;
-    let jar = jar_after(
-        "",
-        &r.all("set-cookie")
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    );
+    let jar = jar_after("", &r.set_cookies());
     let jar_header = jar.clone();
     let r = http(
         addr,
@@ -260,13 +234,7 @@ async fn two_instances_sharing_one_redis_serve_the_same_session() {
         ("Content-Type", "application/x-www-form-urlencoded"),
     ];
     let r = http(a, "POST", "/sandbox/session/store", &json, "mode=server").await;
-    let jar = jar_after(
-        "",
-        &r.all("set-cookie")
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    );
+    let jar = jar_after("", &r.set_cookies());
     let r = http(
         a,
         "POST",
@@ -275,13 +243,7 @@ async fn two_instances_sharing_one_redis_serve_the_same_session() {
         "key=seen_by&value=instance-a",
     )
     .await;
-    let jar = jar_after(
-        &jar,
-        &r.all("set-cookie")
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    );
+    let jar = jar_after(&jar, &r.set_cookies());
 
     let r = http(b, "GET", "/sandbox/state", &[("Cookie", &jar)], "").await;
     let doc = r.json();

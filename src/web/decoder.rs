@@ -8,11 +8,10 @@ use crate::session::{Keys, codec};
 use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
-use crate::web::pages::{base_context, not_found, render};
+use crate::web::pages::{PageLang, base_context, render};
 use crate::web::state_doc::{describe, reason_text};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Uri};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use std::time::Instant;
@@ -20,31 +19,23 @@ use std::time::Instant;
 /// A pasted cookie longer than this is not a cookie any browser would keep.
 const MAX_COOKIE: usize = 8192;
 
+/// `GET /{lang}/decoder`.
 pub async fn page(
     State(state): State<AppState>,
     exchange: Exchange,
-    Path(code): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    PageLang(lang): PageLang,
 ) -> Response {
-    match Lang::from_code(&code) {
-        Some(lang) => show(&state, &exchange, lang, &Form::default()).into_response(),
-        None => not_found(State(state), exchange, uri, headers).await,
-    }
+    show(&state, &exchange, lang, &Form::default()).into_response()
 }
 
+/// `POST /{lang}/decoder`: the same page with the pasted cookie taken apart.
 pub async fn submit(
     State(state): State<AppState>,
     exchange: Exchange,
-    Path(code): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    PageLang(lang): PageLang,
     body: Bytes,
 ) -> Response {
-    match Lang::from_code(&code) {
-        Some(lang) => show(&state, &exchange, lang, &Form::parse(&body)).into_response(),
-        None => not_found(State(state), exchange, uri, headers).await,
-    }
+    show(&state, &exchange, lang, &Form::parse(&body)).into_response()
 }
 
 fn show(

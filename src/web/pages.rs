@@ -98,17 +98,46 @@ pub async fn root(State(_): State<AppState>, exchange: Exchange, headers: Header
     resp
 }
 
+/// The language that starts a page's path (`/{lang}/…`). Any other prefix is answered with
+/// the localized 404 before the handler runs.
+pub struct PageLang(pub Lang);
+
+impl axum::extract::FromRequestParts<AppState> for PageLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let code = parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or("");
+        if let Some(lang) = Lang::from_code(code) {
+            return Ok(PageLang(lang));
+        }
+        let exchange = Exchange::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Err(not_found(
+            State(state.clone()),
+            exchange,
+            parts.uri.clone(),
+            parts.headers.clone(),
+        )
+        .await)
+    }
+}
+
 /// `GET /{lang}/`: the course home.
 pub async fn home(
     State(state): State<AppState>,
     exchange: Exchange,
-    Path(code): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    PageLang(lang): PageLang,
 ) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return not_found(State(state), exchange, uri, headers).await;
-    };
     let lessons = state.site.library.summaries(lang);
     let mut ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
@@ -157,13 +186,12 @@ pub async fn home(
 pub async fn lesson(
     State(state): State<AppState>,
     exchange: Exchange,
-    Path((code, slug)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let lang = Lang::from_code(&code);
-    let Some((lang, page)) = lang.and_then(|l| state.site.library.lesson(l, &slug).map(|p| (l, p)))
-    else {
+    let Some(page) = state.site.library.lesson(lang, &slug) else {
         return not_found(State(state), exchange, uri, headers).await;
     };
     let lessons = state.site.library.lessons(lang);

@@ -18,3 +18,25 @@ pub fn vectors() -> J {
     );
     serde_json::from_str(&std::fs::read_to_string(path).expect("vectors.json")).expect("valid JSON")
 }
+
+/// The cookies a browser holds after a response with `set_cookies`, starting from `jar`
+/// (a `Cookie` header value); a cookie set to empty is dropped.
+pub fn jar_after(jar: &str, set_cookies: &[String]) -> String {
+    let mut pairs: Vec<(String, String)> = jar
+        .split("; ")
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.split_once('=').map(|(a, b)| (a.to_owned(), b.to_owned())))
+        .collect();
+    for h in set_cookies {
+        let (name, value) = h.split(';').next().unwrap().split_once('=').unwrap();
+        pairs.retain(|(n, _)| n != name);
+        if !value.is_empty() {
+            pairs.push((name.to_owned(), value.to_owned()));
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|(a, b)| format!("{a}={b}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -106,6 +106,14 @@ impl Wire {
             .collect()
     }
 
+    /// Every `Set-Cookie` value of the response.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.all("set-cookie")
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     pub fn json(&self) -> J {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
