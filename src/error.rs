@@ -19,6 +19,9 @@ pub enum AppError {
     TooLarge { size: usize, limit: usize },
     #[error("not found")]
     NotFound,
+    /// Only the instructor may do this: 403 saying what is missing.
+    #[error("{0}")]
+    Forbidden(String),
     /// A backing service (the session store) failed: 503, nothing half-done.
     #[error("the session store is unavailable")]
     Unavailable(String),
@@ -58,6 +61,7 @@ impl IntoResponse for AppError {
             )
                 .into_response(),
             AppError::NotFound => (StatusCode::NOT_FOUND, Json(json!({"error": "not found"}))).into_response(),
+            AppError::Forbidden(why) => (StatusCode::FORBIDDEN, Json(json!({"error": why}))).into_response(),
             AppError::Unavailable(detail) => {
                 tracing::error!(detail, "service unavailable");
                 (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"error": self.to_string()}))).into_response()

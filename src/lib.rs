@@ -2,6 +2,7 @@
 //! the whole site (`app(state)`); `main.rs` only configures and serves it.
 
 pub mod assets;
+pub mod classroom;
 pub mod clock;
 pub mod config;
 pub mod content;
@@ -17,6 +18,7 @@ pub mod site;
 pub mod source;
 pub mod state;
 pub mod store;
+pub mod watch;
 pub mod weak_keys;
 pub mod web;
 

@@ -15,13 +15,53 @@ async fn main() -> anyhow::Result<()> {
     if let Some(Command::Check) = config.command {
         return check(&state);
     }
-    let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let _watching = match (&config.content, config.watch) {
+        (Some(dir), true) => Some(cookie_course::watch::spawn(
+            cookie_course::source::Source::Dir(dir.clone()),
+            state.site_cell.clone(),
+        )?),
+        _ => None,
+    };
+    let listener = tokio::net::TcpListener::bind((config.bind_host(), config.port)).await?;
     let addr = listener.local_addr()?;
     println!("Serving on http://{addr}");
+    if let Some(room) = &state.classroom {
+        announce_classroom(room, addr);
+    }
+    let closing = state.clone();
     axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown())
+        .with_graceful_shutdown(async move {
+            shutdown().await;
+            closing.close();
+        })
         .await?;
     Ok(())
+}
+
+/// Print what the room needs: the address students open (and its QR code, for phones) and
+/// the instructor's link with its token.
+fn announce_classroom(room: &cookie_course::classroom::Classroom, addr: std::net::SocketAddr) {
+    let host = if addr.ip().is_unspecified() {
+        cookie_course::classroom::lan_address().unwrap_or(addr.ip())
+    } else {
+        addr.ip()
+    };
+    let base = match host {
+        std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{}", addr.port()),
+        std::net::IpAddr::V4(v4) => format!("http://{v4}:{}", addr.port()),
+    };
+    let join = format!("{base}/join");
+    room.set_join_url(join.clone());
+    println!();
+    println!("Classroom: students open {join}");
+    if let Some(qr) = cookie_course::classroom::qr_terminal(&join) {
+        println!("{qr}");
+    }
+    println!(
+        "Instructor (keep this link to yourself): {base}/classroom/instructor?token={}",
+        room.token()
+    );
+    println!();
 }
 
 async fn shutdown() {
@@ -43,7 +83,7 @@ async fn shutdown() {
 /// `cargo run -- check`: start-up already validated front matter, locales and directives;
 /// report what loads but still needs an author's attention, and fail if there is any.
 fn check(state: &AppState) -> anyhow::Result<()> {
-    let library = &state.site.library;
+    let library = &state.site().library;
     let mut problems = 0;
     for (path, lang) in library.unknown_fences() {
         println!("{path}: code fence language {lang:?} is unknown to the highlighter");

@@ -6,12 +6,14 @@ use crate::content::Library;
 use crate::highlight::{Highlighter, theme_css};
 use crate::i18n::{Arg, Lang, Localizer};
 use crate::source::Source;
-use anyhow::Context;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+use tokio::sync::watch;
 
 /// Templates built into the binary.
-const TEMPLATES: [(&str, &str); 6] = [
+pub const TEMPLATES: [(&str, &str); 8] = [
+    ("present.html", include_str!("../templates/present.html")),
+    ("notes.html", include_str!("../templates/notes.html")),
     ("decoder.html", include_str!("../templates/decoder.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("home.html", include_str!("../templates/home.html")),
@@ -47,7 +49,8 @@ impl Site {
         let library = Library::load(source, &loc, &highlighter)?;
         let assets = Arc::new(Assets::load(&[("highlight.css", theme_css())]));
         let mut tera = tera::Tera::default();
-        tera.add_raw_templates(TEMPLATES).context("templates")?;
+        tera.add_raw_templates(source.templates()?)
+            .map_err(|e| anyhow::anyhow!("templates: {}", tera_chain(&e)))?;
         tera.autoescape_on(vec![".html"]);
         // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup.
         tera.set_escape_fn(crate::highlight::escape);
@@ -59,6 +62,80 @@ impl Site {
             tera,
             assets,
         })
+    }
+}
+
+/// A Tera error with its causes (the parse error itself is in the source chain).
+fn tera_chain(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
+/// The site being served. `--watch` swaps in a re-rendered one; a request keeps the `Arc`
+/// it started with, so a swap never changes a page half-way.
+#[derive(Debug)]
+pub struct SiteCell {
+    current: RwLock<Arc<Site>>,
+    /// Why the newest edit did not load (the previous site is still served).
+    error: RwLock<Option<Arc<str>>>,
+    /// Bumped on every reload attempt, good or bad: open pages reload when it changes.
+    version: watch::Sender<u64>,
+}
+
+impl SiteCell {
+    pub fn new(site: Site) -> Self {
+        SiteCell {
+            current: RwLock::new(Arc::new(site)),
+            error: RwLock::new(None),
+            version: watch::channel(0).0,
+        }
+    }
+
+    pub fn get(&self) -> Arc<Site> {
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Serve `site` from now on, or keep the current one and remember why `site` failed.
+    pub fn replace(&self, site: anyhow::Result<Site>) {
+        let error = match site {
+            Ok(site) => {
+                *self
+                    .current
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(site);
+                None
+            }
+            Err(e) => Some(format!("{e:#}").into()),
+        };
+        *self
+            .error
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = error;
+        self.version.send_modify(|v| *v += 1);
+    }
+
+    pub fn error(&self) -> Option<Arc<str>> {
+        self.error
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn version(&self) -> u64 {
+        *self.version.borrow()
+    }
+
+    pub fn watch_version(&self) -> watch::Receiver<u64> {
+        self.version.subscribe()
     }
 }
 

@@ -62,6 +62,42 @@ impl Source {
         Ok(out)
     }
 
+    /// The page templates: `DIR/templates/*.html` when a content folder has its own, else the
+    /// built-in ones. A folder may override some and keep the rest.
+    pub fn templates(&self) -> anyhow::Result<Vec<(String, String)>> {
+        let mut out: Vec<(String, String)> = crate::site::TEMPLATES
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        if let Source::Dir(dir) = self {
+            let root = dir.join("templates");
+            if root.is_dir() {
+                let mut files = Vec::new();
+                walk(&root, &root, &mut files)
+                    .with_context(|| format!("reading {}", root.display()))?;
+                for (name, text) in files.into_iter().filter(|(n, _)| n.ends_with(".html")) {
+                    match out.iter_mut().find(|(n, _)| *n == name) {
+                        Some(slot) => slot.1 = text,
+                        None => out.push((name, text)),
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The folders `--watch` watches.
+    pub fn watched_dirs(&self) -> Vec<PathBuf> {
+        match self {
+            Source::Embedded => Vec::new(),
+            Source::Dir(dir) => ["content", "locales", "templates"]
+                .iter()
+                .map(|d| dir.join(d))
+                .filter(|d| d.is_dir())
+                .collect(),
+        }
+    }
+
     /// How to name a file of this source in an error message.
     pub fn display(&self, top: &str, rel: &str) -> String {
         match self {

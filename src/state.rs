@@ -1,10 +1,11 @@
 //! Everything loaded once at start-up and shared by every request.
 
+use crate::classroom::Classroom;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::secret;
 use crate::session::{Keys, SessionConfig};
-use crate::site::Site;
+use crate::site::{Site, SiteCell};
 use crate::source::Source;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -19,7 +20,14 @@ pub struct Inner {
     pub progress_keys: Keys,
     pub session_config: SessionConfig,
     pub clock: Clock,
-    pub site: Site,
+    /// The rendered site; `--watch` swaps it. Use [`AppState::site`].
+    pub site_cell: Arc<SiteCell>,
+    /// `--classroom`: the room, its instructor token, the presenter's position.
+    pub classroom: Option<Classroom>,
+    /// `--watch`: pages carry the live-reload script and show a failed reload's error.
+    pub live_reload: bool,
+    /// Flipped when the server shuts down, so endless event streams end.
+    pub closing: tokio::sync::watch::Sender<bool>,
     /// Where server-side demo sessions live (embedded, or Redis with `SESSION_REDIS_URL`).
     pub store: crate::store::Store,
     /// Set-Cookie headers of recent sandbox actions, for pages reached by a redirect.
@@ -33,7 +41,24 @@ impl Deref for AppState {
     }
 }
 
+/// What `--classroom` and `--watch` add to a state.
+#[derive(Debug, Default)]
+pub struct Extras {
+    pub classroom: Option<Classroom>,
+    pub live_reload: bool,
+}
+
 impl AppState {
+    /// The site as it is now (a request keeps one for its whole life).
+    pub fn site(&self) -> Arc<Site> {
+        self.site_cell.get()
+    }
+
+    /// Tell endless responses (event streams) to finish: the server is stopping.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
     /// Load the secret key (environment, else the key file) and everything else the site
     /// needs; fails with the path of whatever is wrong.
     pub fn load(config: &Config) -> anyhow::Result<Self> {
@@ -44,7 +69,11 @@ impl AppState {
         let store =
             crate::store::Store::from_env(std::env::var("SESSION_REDIS_URL").ok().as_deref())?;
         tracing::info!(store = store.kind(), "server-side session store");
-        Self::build_with(&secret, &source, store)
+        let extras = Extras {
+            classroom: config.classroom.then(Classroom::random),
+            live_reload: config.watch,
+        };
+        Self::build_full(&secret, &source, store, extras)
     }
 
     /// A state signing with `secret`, serving content from `source`.
@@ -62,13 +91,26 @@ impl AppState {
         source: &Source,
         store: crate::store::Store,
     ) -> anyhow::Result<Self> {
+        Self::build_full(secret, source, store, Extras::default())
+    }
+
+    /// The same, in classroom mode and/or with live reload.
+    pub fn build_full(
+        secret: &[u8],
+        source: &Source,
+        store: crate::store::Store,
+        extras: Extras,
+    ) -> anyhow::Result<Self> {
         Ok(AppState(Arc::new(Inner {
             store,
             keys: Keys::new(secret, &[]),
             progress_keys: Keys::with_salt(secret, &[], crate::web::progress::SALT),
             session_config: SessionConfig::default(),
             clock: Clock::default(),
-            site: Site::load(source)?,
+            site_cell: Arc::new(SiteCell::new(Site::load(source)?)),
+            classroom: extras.classroom,
+            live_reload: extras.live_reload,
+            closing: tokio::sync::watch::channel(false).0,
             recent: Default::default(),
         })))
     }

@@ -46,7 +46,7 @@ fn prose(path: &str) -> usize {
 #[test]
 fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
     let (state, _) = site();
-    let library = &state.site.library;
+    let library = &state.site().library;
     for lang in Lang::ALL {
         let slugs: Vec<&str> = library
             .lessons(lang)
@@ -82,7 +82,7 @@ fn every_lesson_is_deep_in_every_language() {
 
 /// The correct choice of every question, read from the English quiz.
 fn key(state: &AppState, slug: &str) -> Vec<(String, String)> {
-    let page = state.site.library.lesson(Lang::En, slug).unwrap();
+    let page = state.site().library.lesson(Lang::En, slug).unwrap();
     page.quiz
         .as_ref()
         .unwrap()
@@ -120,7 +120,7 @@ async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
     );
 
     let page = get(&app, "/uk/lessons/cookies", Some(&progress)).await.body;
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
     let total = answers.len() as f64;
     let score = loc.text(
         Lang::Uk,
@@ -276,7 +276,7 @@ async fn the_diagrams_are_inline_svg_labelled_in_the_page_language() {
                 body.contains("<figure class=\"diagram\"><svg"),
                 "{lang}/{slug}"
             );
-            let label = state.site.loc.text(lang, title, &[]);
+            let label = state.site().loc.text(lang, title, &[]);
             assert!(
                 body.contains(&format!(
                     "<figcaption>{}</figcaption>",

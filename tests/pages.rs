@@ -136,7 +136,7 @@ async fn lessons_are_written_in_their_own_script() {
 #[tokio::test]
 async fn no_english_ui_text_leaks_into_other_languages() {
     let (state, app) = site();
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
     for lang in [Lang::Ru, Lang::Uk, Lang::Bn] {
         for path in [
             format!("/{lang}/"),
@@ -261,7 +261,7 @@ fn plurals_follow_cldr_in_every_language() {
 #[tokio::test]
 async fn the_home_page_counts_lessons_with_plural_forms() {
     let (state, app) = site();
-    let count = state.site.library.lessons(Lang::Ru).len() as f64;
+    let count = state.site().library.lessons(Lang::Ru).len() as f64;
     let want = state
         .site
         .loc
@@ -366,7 +366,7 @@ async fn theme_choice_is_a_remembered_cookie() {
 async fn assets_have_hashed_names_long_cache_and_no_third_party_urls() {
     let (state, app) = site();
     let page = get(&app, "/en/lessons/cookies", None).await.body;
-    let css = state.site.assets.url("site.css").unwrap();
+    let css = state.site().assets.url("site.css").unwrap();
     assert!(page.contains(css));
     let r = get(&app, css, None).await;
     assert_eq!(r.status, 200);
@@ -434,7 +434,7 @@ async fn a_missing_translation_shows_english_in_the_local_interface_and_a_stale_
     );
     let state = AppState::build(b"k", &tree.source()).unwrap();
     let app = app(state.clone());
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
 
     let beta = get(&app, "/bn/lessons/beta", None).await.body;
     assert!(
@@ -486,7 +486,14 @@ async fn the_sandbox_panel_shows_the_session_and_escapes_what_the_learner_typed(
     );
     assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(body.contains("Cookie: session=") && body.contains("a=&lt;b&gt;"));
-    assert!(body.contains(&state.site.loc.text(Lang::En, "sandbox-session-valid", &[])));
+    assert!(
+        body.contains(
+            &state
+                .site()
+                .loc
+                .text(Lang::En, "sandbox-session-valid", &[])
+        )
+    );
     let tampered = format!("session=x{cookie}");
     let body = get(&app, "/uk/lessons/cookies", Some(&tampered)).await.body;
     let why = state
@@ -537,7 +544,7 @@ async fn assets_are_served_gzipped_when_accepted_and_revalidate_with_304() {
     use axum::http::{Request, header};
     use std::io::Read;
     let (state, app) = site();
-    let url = state.site.assets.url("site.css").unwrap().to_owned();
+    let url = state.site().assets.url("site.css").unwrap().to_owned();
     let plain = get(&app, &url, None).await;
     let etag = plain.header("etag").unwrap().to_owned();
     let req = Request::get(&url)

@@ -18,7 +18,7 @@ fn load_error(tree: &Tree) -> String {
 #[test]
 fn the_real_content_and_locales_pass_every_start_up_check() {
     let state = AppState::with_key(b"k");
-    let library = &state.site.library;
+    let library = &state.site().library;
     assert!(
         library.unknown_fences().is_empty(),
         "unknown fence languages: {:?}",
@@ -132,7 +132,7 @@ fn an_unknown_fence_language_is_reported_not_guessed() {
     );
     let state = AppState::build(b"k", &tree.source()).unwrap();
     assert_eq!(
-        state.site.library.unknown_fences(),
+        state.site().library.unknown_fences(),
         [(
             tree.0.join("content/en/a.md").display().to_string(),
             "cobol".to_owned()

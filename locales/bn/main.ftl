@@ -248,3 +248,41 @@ sandbox-store-key = স্টোর কী
 # $ttl: seconds
 sandbox-store-ttl = { $ttl } সেকেন্ড পরে স্টোর থেকে মুছে যাবে
 sandbox-store-record = সংরক্ষিত রেকর্ড
+
+## ক্লাসরুম মোড: প্রতিটি পাতার বার, প্রেজেন্টার ভিউ আর নোটের জানালা
+classroom-invite = আপনার শিক্ষক এই কোর্সটি পর্দায় দেখাচ্ছেন।
+classroom-follow = শিক্ষককে অনুসরণ করুন
+classroom-leave = অনুসরণ বন্ধ করুন
+classroom-following = আপনি শিক্ষককে অনুসরণ করছেন: প্রজেক্টরের সঙ্গে সঙ্গে এই পাতাও এগোবে।
+classroom-waiting = আপনি শিক্ষককে অনুসরণ করছেন: উপস্থাপনা শুরু হওয়ার অপেক্ষা…
+classroom-goto = শিক্ষক যে পাঠে আছেন সেখানে যান
+classroom-present = প্রেজেন্টার ভিউ
+classroom-forbidden-title = শুধু শিক্ষকের জন্য
+classroom-forbidden-body = এই পাতা খুলতে শিক্ষকের লিংক লাগবে, যা সার্ভার ক্লাসরুম মোডে চালু হওয়ার সময় টার্মিনালে দেখিয়েছিল।
+present-title = প্রেজেন্টার ভিউ
+present-join-heading = ক্লাসে যোগ দিন
+present-join-body = ফোন বা ল্যাপটপে এই ঠিকানাটি খুলুন, অথবা কোডটি স্ক্যান করুন। প্রত্যেকে নিজের ভাষায় পড়বেন; পর্দার পাঠের সঙ্গে থাকতে “শিক্ষককে অনুসরণ করুন” চাপুন।
+present-qr-label = { $url } ঠিকানার QR কোড
+present-lessons = পাঠসমূহ
+present-section-position = { $total }টির মধ্যে { $number } নম্বর অংশ
+present-prev = পেছনে
+present-next = সামনে
+present-intro = ভূমিকা
+present-followers = { $count ->
+    [0] এখনও কেউ অনুসরণ করছে না
+    [one] { $count } জন শিক্ষার্থী অনুসরণ করছে
+   *[other] { $count } জন শিক্ষার্থী অনুসরণ করছে
+}
+present-notes-open = বক্তার নোট
+present-join-link = যোগ দেওয়ার স্লাইড
+present-reset = ডেমো রিসেট
+present-reset-hint = পরের ক্লাসের আগে এই ব্রাউজারের স্যান্ডবক্স কুকি, সেশন আর কুইজের উত্তর মুছে দেয়।
+present-reset-done = { $count ->
+    [one] ডেমো রিসেট হয়েছে: { $count }টি কুকি মোছা হয়েছে।
+   *[other] ডেমো রিসেট হয়েছে: { $count }টি কুকি মোছা হয়েছে।
+}
+present-exit = প্রেজেন্টার ভিউ থেকে বেরোন
+notes-title = বক্তার নোট
+notes-following = এই জানালা উপস্থাপনার সঙ্গে সঙ্গে চলে: এটি নিজের পর্দায় রাখুন।
+notes-none = এই অংশের জন্য কোনো নোট নেই।
+live-error-heading = এই সম্পাদনাটি লোড হচ্ছে না, তাই শেষ ঠিকঠাক সংস্করণটি দেখানো হচ্ছে। ভুলটি ঠিক করলে পাতা নিজেই আবার লোড হবে।

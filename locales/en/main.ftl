@@ -248,3 +248,41 @@ sandbox-store-key = Store key
 # $ttl: seconds
 sandbox-store-ttl = Expires from the store in { $ttl } s
 sandbox-store-record = The stored record
+
+## Classroom mode: the bar on every page, the presenter view and the notes window
+classroom-invite = Your instructor is presenting this course.
+classroom-follow = Follow the instructor
+classroom-leave = Stop following
+classroom-following = Following the instructor: this page moves with the projector.
+classroom-waiting = Following the instructor: waiting for the presentation to start…
+classroom-goto = Go to the instructor's lesson
+classroom-present = Presenter view
+classroom-forbidden-title = For the instructor only
+classroom-forbidden-body = This page needs the instructor link that the server printed when it started in classroom mode.
+present-title = Presenter view
+present-join-heading = Join the class
+present-join-body = Open this address on your phone or laptop, or scan the code. Each of you reads in your own language; press “Follow the instructor” to stay on the lesson shown here.
+present-qr-label = QR code for { $url }
+present-lessons = Lessons
+present-section-position = Section { $number } of { $total }
+present-prev = Back
+present-next = Next
+present-intro = Introduction
+present-followers = { $count ->
+    [0] Nobody is following yet
+    [one] { $count } student is following
+   *[other] { $count } students are following
+}
+present-notes-open = Speaker notes
+present-join-link = Join slide
+present-reset = Reset demo
+present-reset-hint = Clears this browser's sandbox cookies, session and quiz answers before the next class.
+present-reset-done = { $count ->
+    [one] Demo reset: { $count } cookie cleared.
+   *[other] Demo reset: { $count } cookies cleared.
+}
+present-exit = Leave presenter view
+notes-title = Speaker notes
+notes-following = This window follows the presenter: keep it on your own screen.
+notes-none = No notes for this section.
+live-error-heading = This edit does not load, so the last good version is shown. Fix it and the page reloads by itself.

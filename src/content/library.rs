@@ -18,6 +18,9 @@ pub struct Page {
     pub summary: String,
     pub sandbox: Vec<SandboxAction>,
     pub blocks: Vec<Block>,
+    /// The blocks cut at every `##`, with speaker notes; only the presenter view uses them.
+    #[serde(skip)]
+    pub sections: Vec<crate::markdown::Section>,
     pub reading_minutes: u32,
     /// The language the text is written in: the page's, or English when not translated.
     pub text_lang: Lang,
@@ -252,6 +255,7 @@ impl Library {
                     summary: src.front.summary.clone(),
                     sandbox: en.front.sandbox.clone(),
                     blocks: rendered.blocks,
+                    sections: rendered.sections,
                     reading_minutes: (rendered.words as u32).div_ceil(200).max(1),
                     text_lang,
                     stale: stale_here,

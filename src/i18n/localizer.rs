@@ -116,6 +116,7 @@ impl Localizer {
             ("correct", Arg::Num(2.0)),
             ("done", Arg::Num(4.0)),
             ("ttl", Arg::Num(60.0)),
+            ("url", Arg::Str("http://192.168.1.20:3000/join".into())),
         ];
         for lang in Lang::ALL {
             for id in &self.ids {

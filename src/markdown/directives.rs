@@ -12,9 +12,14 @@ pub enum Directive<'a> {
         kind: &'a str,
         body: String,
     },
+    /// Speaker notes for the section they are written in: markdown only the instructor sees.
+    Notes(String),
 }
 
 pub const CALLOUTS: [&str; 3] = ["note", "warning", "misconception"];
+
+/// `:::notes` opens like a callout but never reaches the learner's page.
+pub const NOTES: &str = "notes";
 
 /// Split `src` at directive lines. Errors carry the 1-based line number.
 pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)> {
@@ -53,7 +58,11 @@ pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)
             let Some((kind, body, _)) = callout.take() else {
                 return Err((lineno, "':::' closes nothing".into()));
             };
-            out.push(Directive::Callout { kind, body });
+            out.push(if kind == NOTES {
+                Directive::Notes(body)
+            } else {
+                Directive::Callout { kind, body }
+            });
             continue;
         }
         if callout.is_some() {
@@ -78,6 +87,7 @@ pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)
                     .unwrap_or("note");
                 callout = Some((kind, String::new(), lineno));
             }
+            (NOTES, None) => callout = Some((NOTES, String::new(), lineno)),
             _ => return Err((lineno, format!("unknown directive ':::{}'", rest.trim()))),
         }
     }
@@ -118,6 +128,13 @@ mod tests {
         assert!(matches!(&parts[2], Directive::Markdown(m) if m.contains(":::sandbox")));
         assert_eq!(parts[3], Directive::Sandbox);
         assert_eq!(parts[4], Directive::Example("cookies/app.py"));
+    }
+
+    #[test]
+    fn notes_are_their_own_directive() {
+        let parts = split_directives("## A\n\n:::notes\n- say *this*\n:::\n").unwrap();
+        assert_eq!(parts[1], Directive::Notes("- say *this*\n".into()));
+        assert_eq!(split_directives(":::notes\n:::note\n").unwrap_err().0, 2);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! - `:::sandbox` — where the live sandbox widget goes (a block of its own);
 //! - `:::example PATH` — a runnable example from `content/examples/`, highlighted;
 //! - `:::diagram NAME` — an inline SVG whose labels come from the page's language;
-//! - `:::note`, `:::warning`, `:::misconception` … `:::` — callouts.
+//! - `:::note`, `:::warning`, `:::misconception` … `:::` — callouts;
+//! - `:::notes` … `:::` — speaker notes for the section they are in, kept out of the page
+//!   and shown only in the instructor's notes window.
 //!
 //! Pure: labels, examples and diagrams come in through [`Directives`].
 
@@ -12,4 +14,4 @@ mod directives;
 mod render;
 
 pub use directives::{Directive, split_directives};
-pub use render::{Block, Directives, RenderError, Rendered, inline, render, slugify};
+pub use render::{Block, Directives, RenderError, Rendered, Section, inline, render, slugify};

@@ -25,13 +25,31 @@ pub enum Block {
     Sandbox,
 }
 
+/// One `##` section of a lesson (the first is the introduction, with an empty key): what the
+/// presenter view projects at a time, and the unit followers follow.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// The heading's id (`{#key}` in the source, shared by every language), or `""`.
+    pub key: String,
+    /// The heading's text (empty for the introduction).
+    pub title: String,
+    pub blocks: Vec<Block>,
+    /// Speaker notes written in this section, as HTML.
+    pub notes: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The whole lesson as learners see it (no notes).
     pub blocks: Vec<Block>,
+    /// The same blocks cut at every `##`, with their notes.
+    pub sections: Vec<Section>,
     /// Every fence language used, with whether it resolved.
     pub fences: Vec<(Fence, bool)>,
     /// Words of prose (code excluded), for the reading time.
     pub words: usize,
+    /// Every `##` heading: (id, text), in order.
+    pub headings: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,10 +71,15 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// `MARK index MARK`. A private-use character cannot come from a lesson by accident.
 const MARK: char = '\u{e000}';
 
+/// Where a `##` section starts in the rendered HTML; cut out before anyone sees it.
+const SECTION_MARK: &str = "\u{e001}section\u{e001}";
+
 /// What a directive marker stands for.
 enum Slot {
     Html(String),
     Sandbox,
+    /// Speaker notes, already HTML.
+    Notes(String),
 }
 
 /// Render a lesson body. Directives become marker paragraphs so the whole lesson is parsed
@@ -109,10 +132,64 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                 doc.push_str(&body);
                 mark(&mut doc, Slot::Html("</aside>\n".into()));
             }
+            Directive::Notes(body) => mark(&mut doc, Slot::Notes(notes_html(&body))),
         }
     }
-    markdown(&doc, ctx, &mut slots, &mut out);
+    let notes = markdown(&doc, ctx, &mut slots, &mut out);
+    cut_sections(&mut out, notes);
     Ok(out)
+}
+
+/// Speaker notes: their own small markdown document (raw HTML shown as text).
+fn notes_html(md: &str) -> String {
+    let events = Parser::new_ext(md, OPTIONS).map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Split the blocks at the section marks into `out.sections`, give each its notes, and take
+/// the marks out of the learners' blocks.
+fn cut_sections(out: &mut Rendered, notes: Vec<(usize, String)>) {
+    let mut sections = vec![Section::default()];
+    for block in &mut out.blocks {
+        match block {
+            Block::Sandbox => {
+                if let Some(last) = sections.last_mut() {
+                    last.blocks.push(Block::Sandbox);
+                }
+            }
+            Block::Html(html) => {
+                let mut pieces = html.split(SECTION_MARK);
+                if let Some(first) = pieces.next()
+                    && !first.trim().is_empty()
+                    && let Some(last) = sections.last_mut()
+                {
+                    last.blocks.push(Block::Html(first.to_owned()));
+                }
+                for piece in pieces {
+                    sections.push(Section {
+                        blocks: vec![Block::Html(piece.to_owned())],
+                        ..Section::default()
+                    });
+                }
+                *html = html.replace(SECTION_MARK, "");
+            }
+        }
+    }
+    for (section, heading) in sections.iter_mut().skip(1).zip(&out.headings) {
+        section.key.clone_from(&heading.0);
+        section.title.clone_from(&heading.1);
+    }
+    for (index, html) in notes {
+        if let Some(section) = sections.get_mut(index) {
+            section.notes.push(html);
+        }
+    }
+    out.sections = sections;
 }
 
 fn code_block(ctx: &dyn Directives, fence: &Fence, code: &str, out: &mut Rendered) -> String {
@@ -139,7 +216,15 @@ fn marker(text: &str) -> Option<usize> {
     text.strip_prefix(MARK)?.strip_suffix(MARK)?.parse().ok()
 }
 
-fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Rendered) {
+/// Render the marked-up document into `out.blocks`; returns the speaker notes with the index
+/// of the section they were written in (0 is the introduction).
+fn markdown(
+    md: &str,
+    ctx: &dyn Directives,
+    slots: &mut [Slot],
+    out: &mut Rendered,
+) -> Vec<(usize, String)> {
+    let mut notes = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event> = Vec::new();
     let mut code: Option<(Fence, String)> = None;
@@ -170,6 +255,7 @@ fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Render
                     }
                     out.blocks.push(Block::Sandbox);
                 }
+                Some(Slot::Notes(h)) => notes.push((out.headings.len(), std::mem::take(h))),
                 None => {}
             }
             continue;
@@ -200,6 +286,10 @@ fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Render
                 let id = if *n == 1 { base } else { format!("{base}-{n}") };
                 let mut inner_html = String::new();
                 html::push_html(&mut inner_html, inner.drain(..));
+                if *level == HeadingLevel::H2 {
+                    events.push(Event::Html(SECTION_MARK.into()));
+                    out.headings.push((id.clone(), text.clone()));
+                }
                 let tag = match level {
                     HeadingLevel::H1 => "h1",
                     HeadingLevel::H2 => "h2",
@@ -246,6 +336,7 @@ fn markdown(md: &str, ctx: &dyn Directives, slots: &mut [Slot], out: &mut Render
     if !html.is_empty() {
         out.blocks.push(Block::Html(html));
     }
+    notes
 }
 
 /// One line of inline markdown (quiz texts) as HTML without the surrounding `<p>`; raw HTML

@@ -77,7 +77,7 @@ fn show(
         Keys::new(first.as_bytes(), &fallbacks)
     });
     let now = exchange.lock().now as i64;
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
     let analyse = |c: &str| {
         let mut d = describe(Some(c), keys.as_ref(), now, max_age);
         let ins = codec::inspect(c, keys.as_ref(), now, max_age);

@@ -37,7 +37,7 @@ fn flash(session: &mut Session, category: &str, message: String) {
 }
 
 fn text(state: &AppState, lang: Option<Lang>, id: &str, args: &[(&str, Arg)]) -> String {
-    state.site.loc.text(lang.unwrap_or(Lang::En), id, args)
+    state.site().loc.text(lang.unwrap_or(Lang::En), id, args)
 }
 
 /// `POST /sandbox/demo/cart` (`item`, `mark_modified`):

@@ -2,6 +2,7 @@
 //! pure modules.
 
 pub mod api;
+pub mod classroom;
 pub mod decoder;
 pub mod demos;
 pub mod exchange;
@@ -70,6 +71,15 @@ pub fn app(state: AppState) -> Router {
         .route("/sandbox/demo/logout", post(demos::logout))
         .route("/sandbox/demo/flashes", post(demos::show_flashes))
         .route("/sandbox/demo/grow", post(demos::grow))
+        .route("/join", get(classroom::join))
+        .route("/classroom/instructor", get(classroom::instructor))
+        .route("/classroom/events", get(classroom::events))
+        .route("/classroom/reset", post(classroom::reset))
+        .route("/{lang}/follow", get(classroom::follow))
+        .route("/{lang}/present", get(classroom::present_home))
+        .route("/{lang}/present/{slug}", get(classroom::present))
+        .route("/{lang}/present/{slug}/notes", get(classroom::notes))
+        .route("/_live/events", get(classroom::live_events))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))

@@ -29,7 +29,7 @@ fn session_lang(exchange: &Exchange) -> Option<Lang> {
 }
 
 /// Bare URLs: the session's language, then `Accept-Language`, then English.
-fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
+pub fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
     session_lang(exchange)
         .or_else(|| {
             headers
@@ -56,7 +56,7 @@ pub fn base_context(
     path: &str,
     alternate_path: impl Fn(Lang) -> String,
 ) -> tera::Context {
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
     let mut ctx = tera::Context::new();
     ctx.insert("lang", &lang);
     ctx.insert("path", path);
@@ -73,6 +73,14 @@ pub fn base_context(
         .map(|l| json!({"lang": l, "href": alternate_path(*l)}))
         .collect();
     ctx.insert("alternates", &alternates);
+    ctx.insert("classroom", &state.classroom.is_some());
+    ctx.insert(
+        "instructor",
+        &crate::web::classroom::is_instructor(state, exchange),
+    );
+    ctx.insert("live_reload", &state.live_reload);
+    let live_error = state.live_reload.then(|| state.site_cell.error()).flatten();
+    ctx.insert("live_error", &live_error.as_deref());
     ctx
 }
 
@@ -82,7 +90,7 @@ pub fn render(
     ctx: &tera::Context,
 ) -> Result<Html<String>, AppError> {
     state
-        .site
+        .site()
         .tera
         .render(template, ctx)
         .map(Html)
@@ -138,7 +146,8 @@ pub async fn home(
     exchange: Exchange,
     PageLang(lang): PageLang,
 ) -> Response {
-    let lessons = state.site.library.summaries(lang);
+    let site = state.site();
+    let lessons = site.library.summaries(lang);
     let mut ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
     });
@@ -148,7 +157,7 @@ pub async fn home(
         &lessons.iter().filter(|p| p.text_lang == lang).count(),
     );
     let progress = Progress::read(&state, &exchange);
-    let library = &state.site.library;
+    let library = &site.library;
     let status: std::collections::BTreeMap<&str, &str> = lessons
         .iter()
         .filter_map(|p| {
@@ -191,10 +200,11 @@ pub async fn lesson(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let Some(page) = state.site.library.lesson(lang, &slug) else {
+    let site = state.site();
+    let Some(page) = site.library.lesson(lang, &slug) else {
         return not_found(State(state), exchange, uri, headers).await;
     };
-    let lessons = state.site.library.lessons(lang);
+    let lessons = site.library.lessons(lang);
     let index = lessons.iter().position(|p| p.slug == slug).unwrap_or(0);
     let path = format!("/{lang}/lessons/{slug}");
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| {
@@ -205,7 +215,7 @@ pub async fn lesson(
         ctx.insert("canonical", &format!("/en/lessons/{slug}"));
     }
     ctx.insert("page", page);
-    let summaries = state.site.library.summaries(lang);
+    let summaries = site.library.summaries(lang);
     ctx.insert("lessons", summaries);
     ctx.insert("position", &(index + 1));
     ctx.insert("total", &lessons.len());
@@ -218,7 +228,7 @@ pub async fn lesson(
     ctx.insert("sb", &sandbox_view(&state, &exchange, lang, sent));
     let mut progress = Progress::read(&state, &exchange);
     ctx.insert("quiz", &quiz_view(page, progress.answers.get(&slug)));
-    ctx.insert("completed", &progress.completed(&state.site.library, &slug));
+    ctx.insert("completed", &progress.completed(&site.library, &slug));
     if progress.visited.insert(slug.clone()) | (progress.last.as_deref() != Some(slug.as_str())) {
         progress.last = Some(slug.clone());
         progress.write(&state, &exchange);
@@ -265,8 +275,8 @@ pub async fn quiz_submit(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
-    let quiz = state
-        .site
+    let site = state.site();
+    let quiz = site
         .library
         .lesson(lang, &slug)
         .and_then(|p| p.quiz.as_ref())
@@ -312,7 +322,7 @@ pub async fn progress_reset(
 }
 
 /// The sandbox panel's server-side view of this request.
-fn sandbox_view(
+pub fn sandbox_view(
     state: &AppState,
     exchange: &Exchange,
     lang: Lang,
@@ -411,7 +421,8 @@ pub async fn asset(
     Path(name): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(a) = state.site.assets.get(&name) else {
+    let site = state.site();
+    let Some(a) = site.assets.get(&name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
     let mut out = HeaderMap::new();

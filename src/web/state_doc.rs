@@ -125,7 +125,7 @@ pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Resul
 
 /// Why a session cookie was refused, in the learner's language.
 pub fn reason_text(state: &AppState, lang: Lang, reason: &Reason) -> String {
-    let loc = &state.site.loc;
+    let loc = &state.site().loc;
     let args: Vec<(&str, Arg)> = match reason {
         Reason::TooOld { age, max_age } => vec![
             ("age", Arg::Num(*age as f64)),

@@ -1,0 +1,66 @@
+//! `--content DIR --watch`: re-render the whole site (content, locales and templates, all four
+//! languages) when a file under DIR changes, and swap it in. A site that fails to load is
+//! not swapped in: its error is kept for the pages to show, and the last good one stays.
+
+use crate::site::{Site, SiteCell};
+use crate::source::Source;
+use notify::{RecursiveMode, Watcher};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Edits come in bursts (an editor writes a temporary file, renames it, touches the folder);
+/// wait this long after the last event before rendering.
+const SETTLE: Duration = Duration::from_millis(120);
+
+/// Keeps the watch alive; dropping it stops watching.
+pub struct Watching {
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl std::fmt::Debug for Watching {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watching")
+    }
+}
+
+/// Watch `source`'s folders and reload `cell` on every change, on a thread of its own
+/// (rendering is blocking work).
+pub fn spawn(source: Source, cell: Arc<SiteCell>) -> anyhow::Result<Watching> {
+    let dirs = source.watched_dirs();
+    anyhow::ensure!(
+        !dirs.is_empty(),
+        "--watch needs --content DIR with a content/, locales/ or templates/ folder"
+    );
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let relevant = event.is_ok_and(|e| !e.kind.is_access());
+        if relevant {
+            let _ = tx.send(());
+        }
+    })?;
+    for dir in &dirs {
+        watcher.watch(dir, RecursiveMode::Recursive)?;
+    }
+    std::thread::Builder::new()
+        .name("watch".into())
+        .spawn(move || {
+            while rx.recv().is_ok() {
+                while rx.recv_timeout(SETTLE).is_ok() {}
+                let started = std::time::Instant::now();
+                let site = Site::load(&source);
+                match &site {
+                    Ok(_) => tracing::info!(
+                        millis = started.elapsed().as_millis() as u64,
+                        "content changed: site re-rendered"
+                    ),
+                    Err(e) => tracing::warn!(
+                        error = %format!("{e:#}"),
+                        "content changed but does not load; still serving the last good version"
+                    ),
+                }
+                cell.replace(site);
+            }
+        })?;
+    Ok(Watching { _watcher: watcher })
+}

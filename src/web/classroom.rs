@@ -1,0 +1,475 @@
+//! Classroom mode over HTTP: the instructor link, the presenter view and its notes window,
+//! following the instructor with server-sent events, the demo reset, and the live-reload
+//! stream `--watch` uses.
+//!
+//! Control needs the instructor token, kept in an HttpOnly cookie of its own. It is never a
+//! session value: the sandbox lets any learner write anything into their session.
+
+use crate::classroom::{Classroom, Position};
+use crate::error::AppError;
+use crate::i18n::{Arg, Lang};
+use crate::markdown::{Block, Section};
+use crate::session::Value;
+use crate::session::set_cookie::{CookieSpec, SameSite};
+use crate::state::AppState;
+use crate::web::exchange::Exchange;
+use crate::web::form::Form;
+use crate::web::pages::{PageLang, base_context, render};
+use crate::web::sandbox::validate_next;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::json;
+use std::convert::Infallible;
+
+/// The cookie that carries the instructor's token (HttpOnly, SameSite=Strict).
+pub const INSTRUCTOR_COOKIE: &str = "classroom_instructor";
+
+/// The room, or 404 outside classroom mode.
+fn room(state: &AppState) -> Result<&Classroom, AppError> {
+    state.classroom.as_ref().ok_or(AppError::NotFound)
+}
+
+/// Is this request the instructor's?
+pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
+    state
+        .classroom
+        .as_ref()
+        .is_some_and(|room| room.is_instructor(exchange.lock().cookie(INSTRUCTOR_COOKIE)))
+}
+
+/// A localized 403 page for anyone without the token.
+fn forbidden(state: &AppState, exchange: &Exchange, lang: Lang) -> Response {
+    let mut ctx = base_context(state, exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    ctx.insert("message_title", "classroom-forbidden-title");
+    ctx.insert("message_body", "classroom-forbidden-body");
+    match render(state, "not_found.html", &ctx) {
+        Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// `GET /classroom/instructor?token=…`: the link printed at start-up. The right token is
+/// kept in the instructor cookie and the browser goes to the join slide (the token leaves
+/// the address bar); a wrong one gets the 403 page.
+pub async fn instructor(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    let lang = crate::web::pages::preferred_lang(&exchange, &headers);
+    if !room.is_instructor(Some(&q.token)) {
+        return Ok(forbidden(&state, &exchange, lang));
+    }
+    let mut inner = exchange.lock();
+    let mut spec = CookieSpec::new(INSTRUCTOR_COOKIE, q.token.clone());
+    spec.httponly = true;
+    spec.samesite = Some(SameSite::Strict);
+    if let Some(h) = spec.to_header(inner.now) {
+        inner.extra_set_cookies.push(h);
+    }
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, format!("/{lang}/present"))],
+    )
+        .into_response())
+}
+
+/// `GET /join`: the address students open (the QR code). Their own language, following on.
+pub async fn join(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    headers: HeaderMap,
+) -> Response {
+    let lang = crate::web::pages::preferred_lang(&exchange, &headers);
+    let to = if state.classroom.is_some() {
+        format!("/{lang}/?follow=1")
+    } else {
+        format!("/{lang}/")
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+}
+
+/// Where a learner reading in `lang` finds `position`.
+fn follow_href(lang: Lang, position: &Position) -> String {
+    if position.section.is_empty() {
+        format!("/{lang}/lessons/{}", position.slug)
+    } else {
+        format!("/{lang}/lessons/{}#{}", position.slug, position.section)
+    }
+}
+
+/// `GET /{lang}/follow`: without JavaScript, one click to wherever the instructor is.
+pub async fn follow(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    let to = room
+        .position()
+        .map_or_else(|| format!("/{lang}/"), |p| follow_href(lang, &p));
+    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response())
+}
+
+/// The student address shown on the join slide: the one announced at start-up, else the
+/// host this request came in on.
+fn join_url(room: &Classroom, headers: &HeaderMap) -> String {
+    if let Some(url) = room.join_url() {
+        return url.to_owned();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}/join")
+}
+
+/// `GET /{lang}/present`: the join slide — the address and its QR code, the follower count
+/// and the lessons to start from.
+pub async fn present_home(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    PageLang(lang): PageLang,
+    Query(q): Query<SectionQuery>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    if !is_instructor(&state, &exchange) {
+        return Ok(forbidden(&state, &exchange, lang));
+    }
+    let site = state.site();
+    let path = format!("/{lang}/present");
+    let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/present"));
+    let url = join_url(room, &headers);
+    ctx.insert("join_url", &url);
+    ctx.insert("qr", &crate::classroom::qr_svg(&url).unwrap_or_default());
+    ctx.insert("lessons", site.library.summaries(lang));
+    ctx.insert(
+        "followers_text",
+        &followers_text(&state, lang, room.followers()),
+    );
+    ctx.insert("view", "join");
+    ctx.insert("prev", &None::<String>);
+    ctx.insert("next", &None::<String>);
+    ctx.insert("reset_count", &q.reset);
+    Ok(render(&state, "present.html", &ctx)?.into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SectionQuery {
+    section: Option<String>,
+    reset: Option<usize>,
+}
+
+/// A section as the projector shows it: no speaker notes.
+fn projected(section: &Section) -> serde_json::Value {
+    json!({"key": section.key, "title": section.title, "blocks": section.blocks})
+}
+
+/// `GET /{lang}/present/{slug}?section=KEY`: one section at projector size. Opening it moves
+/// the room there: followers and the notes window follow.
+pub async fn present(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
+    Query(q): Query<SectionQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    if !is_instructor(&state, &exchange) {
+        return Ok(forbidden(&state, &exchange, lang));
+    }
+    let site = state.site();
+    let Some(page) = site.library.lesson(lang, &slug) else {
+        return Ok(
+            crate::web::pages::not_found(State(state.clone()), exchange, uri, headers).await,
+        );
+    };
+    let index = q
+        .section
+        .as_deref()
+        .and_then(|k| page.sections.iter().position(|s| s.key == k))
+        .unwrap_or(0);
+    let Some(section) = page.sections.get(index) else {
+        return Err(AppError::NotFound);
+    };
+    room.present(lang, &slug, &section.key);
+
+    let lessons = site.library.lessons(lang);
+    let at = lessons.iter().position(|p| p.slug == slug).unwrap_or(0);
+    let section_href = |p: &crate::content::Page, i: usize| {
+        let key = p.sections.get(i).map_or("", |s| s.key.as_str());
+        if key.is_empty() {
+            format!("/{lang}/present/{}", p.slug)
+        } else {
+            format!("/{lang}/present/{}?section={key}", p.slug)
+        }
+    };
+    // Past the last section is the next lesson; before the first, the previous one's last.
+    let prev = if index > 0 {
+        Some(section_href(page, index - 1))
+    } else {
+        at.checked_sub(1)
+            .and_then(|i| lessons.get(i))
+            .map(|p| section_href(p, p.sections.len().saturating_sub(1)))
+    };
+    let next = if index + 1 < page.sections.len() {
+        Some(section_href(page, index + 1))
+    } else {
+        lessons.get(at + 1).map(|p| section_href(p, 0))
+    };
+    let here = section_href(page, index);
+    let mut ctx = base_context(&state, &exchange, lang, &here, |l| {
+        format!("/{l}/present/{slug}")
+    });
+    ctx.insert("view", "section");
+    ctx.insert("page", page);
+    ctx.insert("section", &projected(section));
+    ctx.insert("number", &(index + 1));
+    ctx.insert("sections", &page.sections.len());
+    ctx.insert("lesson_number", &(at + 1));
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    ctx.insert(
+        "has_sandbox",
+        &section.blocks.iter().any(|b| matches!(b, Block::Sandbox)),
+    );
+    ctx.insert(
+        "sb",
+        &crate::web::pages::sandbox_view(&state, &exchange, lang, None),
+    );
+    ctx.insert(
+        "followers_text",
+        &followers_text(&state, lang, room.followers()),
+    );
+    ctx.insert("reset_count", &q.reset);
+    Ok(render(&state, "present.html", &ctx)?.into_response())
+}
+
+/// `GET /{lang}/present/{slug}/notes`: the speaker notes of every section, the presenter's
+/// current one marked; with JavaScript it follows the presenter from lesson to lesson.
+pub async fn notes(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    if !is_instructor(&state, &exchange) {
+        return Ok(forbidden(&state, &exchange, lang));
+    }
+    let site = state.site();
+    let Some(page) = site.library.lesson(lang, &slug) else {
+        return Ok(
+            crate::web::pages::not_found(State(state.clone()), exchange, uri, headers).await,
+        );
+    };
+    let current = room
+        .position()
+        .filter(|p| p.slug == slug && p.lang == lang)
+        .map(|p| p.section)
+        .unwrap_or_default();
+    let path = format!("/{lang}/present/{slug}/notes");
+    let mut ctx = base_context(&state, &exchange, lang, &path, |l| {
+        format!("/{l}/present/{slug}/notes")
+    });
+    let sections: Vec<_> = page
+        .sections
+        .iter()
+        .map(|s| json!({"key": s.key, "title": s.title, "notes": s.notes}))
+        .collect();
+    ctx.insert("page", page);
+    ctx.insert("note_sections", &sections);
+    ctx.insert("current", &current);
+    Ok(render(&state, "notes.html", &ctx)?.into_response())
+}
+
+/// `POST /classroom/reset` (`next`): before the next class, clear every sandbox cookie this
+/// (instructor's) browser sent, its session (keeping only its language) wherever it lives,
+/// and its quiz progress. The instructor cookie and the colour theme stay.
+pub async fn reset(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    room(&state)?;
+    if !is_instructor(&state, &exchange) {
+        return Err(AppError::Forbidden(
+            "resetting the demo needs the instructor link".into(),
+        ));
+    }
+    let form = Form::parse(&body);
+    let next = form
+        .get("next")
+        .map(validate_next)
+        .transpose()?
+        .unwrap_or_else(|| "/".into());
+    let mut inner = exchange.lock();
+    let lang = match inner.session.get("lang") {
+        Some(Value::Str(code)) => Lang::from_code(code),
+        _ => None,
+    };
+    let session_cookie = inner.config.cookie_name.clone();
+    let keep = [
+        INSTRUCTOR_COOKIE,
+        crate::web::pages::THEME_COOKIE,
+        session_cookie.as_str(),
+    ];
+    let mut cleared = 0;
+    for (name, _) in inner.cookies.clone() {
+        if keep.contains(&name.as_str()) {
+            continue;
+        }
+        if let Some(h) = CookieSpec::new(name, "").deletion().to_header(inner.now) {
+            inner.extra_set_cookies.push(h);
+            cleared += 1;
+        }
+    }
+    // A server-side session's record goes too; the new session is an ordinary cookie one.
+    inner.pending_delete = inner.server.take().map(|s| s.key);
+    let mut fresh = crate::session::Session::default();
+    if let Some(lang) = lang {
+        fresh.set("lang", Value::Str(lang.code().into()));
+    }
+    fresh.mark_modified();
+    if inner.cookies.iter().any(|(n, _)| *n == session_cookie) {
+        cleared += 1;
+    }
+    inner.config = state.session_config.clone();
+    *inner.session_mut() = fresh;
+    drop(inner);
+    let (path, fragment) = next
+        .split_once('#')
+        .map_or((next.as_str(), ""), |(p, f)| (p, f));
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let fragment = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(
+            header::LOCATION,
+            format!("{path}{sep}reset={cleared}{fragment}"),
+        )],
+    )
+        .into_response())
+}
+
+/// "N students follow", with the plural rules of `lang`.
+fn followers_text(state: &AppState, lang: Lang, count: usize) -> String {
+    state.site().loc.text(
+        lang,
+        "present-followers",
+        &[("count", Arg::Num(count as f64))],
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EventsQuery {
+    /// `1`: count this connection as a follower.
+    #[serde(default)]
+    follow: Option<String>,
+    /// The language follower counts are written in (the presenter's).
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// `GET /classroom/events`: server-sent events. `position` (JSON: lang, slug, section, seq;
+/// `null` before the presenter starts) on every move; for a connection that does not follow,
+/// also `followers` (JSON: count and its localized text). `?follow=1` counts the connection
+/// as a follower for as long as it stays open.
+pub async fn events(
+    State(state): State<AppState>,
+    Query(q): Query<EventsQuery>,
+) -> Result<Response, AppError> {
+    let room = room(&state)?;
+    let following = q.follow.as_deref() == Some("1");
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::En);
+    let follower = following.then(|| room.follow());
+    let streams = (
+        room.watch_position(),
+        room.watch_followers(),
+        state.closing.subscribe(),
+        follower,
+    );
+    let stream =
+        futures_util::stream::unfold(streams, move |(mut pos, mut count, mut closing, f)| {
+            let state = state.clone();
+            async move {
+                if *closing.borrow() {
+                    return None;
+                }
+                let event = tokio::select! {
+                    biased;
+                    _ = closing.changed() => return None,
+                    changed = pos.changed() => {
+                        changed.ok()?;
+                        let p = pos.borrow_and_update().clone();
+                        Event::default().event("position").json_data(&p).ok()?
+                    }
+                    changed = count.changed(), if !following => {
+                        changed.ok()?;
+                        let n = *count.borrow_and_update();
+                        Event::default()
+                            .event("followers")
+                            .json_data(json!({"count": n, "text": followers_text(&state, lang, n)}))
+                            .ok()?
+                    }
+                };
+                Some((Ok::<_, Infallible>(event), (pos, count, closing, f)))
+            }
+        });
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+/// `GET /_live/events` (`--watch` only): a `reload` event whenever the content was
+/// re-rendered or failed to; open pages reload and show the new page or the error.
+pub async fn live_events(State(state): State<AppState>) -> Result<Response, AppError> {
+    if !state.live_reload {
+        return Err(AppError::NotFound);
+    }
+    let streams = (state.site_cell.watch_version(), state.closing.subscribe());
+    let stream = futures_util::stream::unfold(streams, |(mut version, mut closing)| async move {
+        if *closing.borrow() {
+            return None;
+        }
+        tokio::select! {
+            biased;
+            _ = closing.changed() => None,
+            changed = version.changed() => {
+                changed.ok()?;
+                let v = *version.borrow_and_update();
+                Some((Ok::<_, Infallible>(Event::default().event("reload").data(v.to_string())), (version, closing)))
+            }
+        }
+    });
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
