@@ -5,8 +5,9 @@
 use crate::site::{Site, SiteCell};
 use crate::source::Source;
 use notify::{RecursiveMode, Watcher};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Edits come in bursts (an editor writes a temporary file, renames it, touches the folder);
@@ -15,7 +16,7 @@ const SETTLE: Duration = Duration::from_millis(120);
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct Watching {
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
 
 impl std::fmt::Debug for Watching {
@@ -27,11 +28,10 @@ impl std::fmt::Debug for Watching {
 /// Watch `source`'s folders and reload `cell` on every change, on a thread of its own
 /// (rendering is blocking work).
 pub fn spawn(source: Source, cell: Arc<SiteCell>) -> anyhow::Result<Watching> {
-    let dirs = source.watched_dirs();
-    anyhow::ensure!(
-        !dirs.is_empty(),
-        "--watch needs --content DIR with a content/, locales/ or templates/ folder"
-    );
+    let Source::Dir(root) = &source else {
+        anyhow::bail!("--watch needs --content DIR");
+    };
+    let root = root.clone();
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let relevant = event.is_ok_and(|e| !e.kind.is_access());
@@ -39,14 +39,20 @@ pub fn spawn(source: Source, cell: Arc<SiteCell>) -> anyhow::Result<Watching> {
             let _ = tx.send(());
         }
     })?;
-    for dir in &dirs {
-        watcher.watch(dir, RecursiveMode::Recursive)?;
-    }
+    // The folder itself (not recursively), to notice a `templates/` made later.
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    let watcher = Arc::new(Mutex::new(watcher));
+    let mut watched: Vec<PathBuf> = Vec::new();
+    watch_new_dirs(&source, &watcher, &mut watched)?;
+    let keep = watcher.clone();
     std::thread::Builder::new()
         .name("watch".into())
         .spawn(move || {
             while rx.recv().is_ok() {
                 while rx.recv_timeout(SETTLE).is_ok() {}
+                if let Err(e) = watch_new_dirs(&source, &watcher, &mut watched) {
+                    tracing::warn!(error = %e, "cannot watch a new folder");
+                }
                 let started = std::time::Instant::now();
                 let site = Site::load(&source);
                 match &site {
@@ -62,5 +68,24 @@ pub fn spawn(source: Source, cell: Arc<SiteCell>) -> anyhow::Result<Watching> {
                 cell.replace(site);
             }
         })?;
-    Ok(Watching { _watcher: watcher })
+    Ok(Watching { _watcher: keep })
+}
+
+/// Start watching whichever of `content/`, `locales/` and `templates/` exist and are not
+/// watched yet.
+fn watch_new_dirs(
+    source: &Source,
+    watcher: &Mutex<notify::RecommendedWatcher>,
+    watched: &mut Vec<PathBuf>,
+) -> notify::Result<()> {
+    for dir in source.watched_dirs() {
+        if !watched.contains(&dir) {
+            watcher
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .watch(&dir, RecursiveMode::Recursive)?;
+            watched.push(dir);
+        }
+    }
+    Ok(())
 }

@@ -337,3 +337,97 @@ async fn without_javascript_the_forms_post_and_come_back_to_the_sandbox() {
     assert!(!source.contains("<img src=x"), "escaped in the HTML");
     b.client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn followers_pages_and_the_notes_window_follow_the_presenter() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    const TOKEN: &str = "00112233445566778899aabbccddeeff";
+    let tree = Tree::new("browser-room");
+    let lesson = |title: &str, order: u32, body: &str| {
+        format!("+++\ntitle = \"{title}\"\norder = {order}\nsummary = \"s\"\n+++\n{body}")
+    };
+    let long = "Filler paragraph.\n\n".repeat(60);
+    tree.write(
+        "content/en/one.md",
+        &lesson(
+            "One",
+            1,
+            &format!("Intro.\n\n:::notes\n- intro note\n:::\n\n## Alpha {{#alpha}}\n\n{long}\n:::notes\n- ALPHA NOTE\n:::\n\n## Beta {{#beta}}\n\n{long}\n:::notes\n- BETA NOTE\n:::\n"),
+        ),
+    );
+    tree.write("content/en/two.md", &lesson("Two", 2, "Second lesson.\n"));
+    let state = cookie_course::AppState::build_full(
+        b"browser-room-key",
+        &tree.source(),
+        cookie_course::store::Store::Embedded(Default::default()),
+        cookie_course::state::Extras {
+            classroom: Some(cookie_course::classroom::Classroom::new(TOKEN)),
+            live_reload: false,
+        },
+    )
+    .unwrap();
+    let app = cookie_course::app(state.clone());
+    let base = format!("http://{}", serve(state.clone()).await);
+    let present = |path: &'static str| {
+        let app = app.clone();
+        async move {
+            let r =
+                common::mem::get(&app, path, Some(&format!("classroom_instructor={TOKEN}"))).await;
+            assert_eq!(r.status, axum::http::StatusCode::OK, "{path}");
+        }
+    };
+
+    // A learner scans the QR code: /join turns following on.
+    c.goto(&format!("{base}/join")).await.unwrap();
+    until(
+        c,
+        "return !document.querySelector('[data-unfollow]').hidden",
+    )
+    .await;
+    present("/en/present/one?section=beta").await;
+    until(
+        c,
+        "return location.pathname === '/en/lessons/one' && location.hash === '#beta'",
+    )
+    .await;
+    until(
+        c,
+        "return Math.abs(document.getElementById('beta').getBoundingClientRect().top) < 80",
+    )
+    .await;
+    present("/en/present/two").await;
+    until(c, "return location.pathname === '/en/lessons/two'").await;
+    // Following survives the page change, and the learner can leave at any time.
+    until(
+        c,
+        "return !document.querySelector('[data-unfollow]').hidden",
+    )
+    .await;
+    let leave = c.find(Locator::Css("[data-unfollow]")).await.unwrap();
+    click(c, &leave).await;
+    until(c, "return !document.querySelector('[data-follow]').hidden").await;
+    present("/en/present/one").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        "/en/lessons/two",
+        "a learner who left stays"
+    );
+
+    // The instructor's notes window follows the presenter.
+    c.goto(&format!("{base}/classroom/instructor?token={TOKEN}"))
+        .await
+        .unwrap();
+    c.goto(&format!("{base}/en/present/one/notes"))
+        .await
+        .unwrap();
+    assert!(c.source().await.unwrap().contains("BETA NOTE"));
+    present("/en/present/one?section=alpha").await;
+    until(c, "return document.querySelector('[aria-current=step]').getAttribute('data-section') === 'alpha'").await;
+    present("/en/present/one?section=beta").await;
+    until(c, "return document.querySelector('.notes-section.current').getAttribute('data-section') === 'beta'").await;
+    present("/en/present/two").await;
+    until(c, "return location.pathname === '/en/present/two/notes'").await;
+    b.client.close().await.unwrap();
+}

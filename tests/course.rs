@@ -25,19 +25,27 @@ fn site() -> (AppState, axum::Router) {
     (state.clone(), app(state))
 }
 
-/// Prose only: fenced code, directives and front matter removed.
+/// Prose only: fenced code, directives, speaker notes and front matter removed.
 fn prose(path: &str) -> usize {
     let text =
         std::fs::read_to_string(format!("{}/content/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let body = text.splitn(3, "+++").nth(2).unwrap();
     let mut in_code = false;
+    let mut in_notes = false;
     body.lines()
         .filter(|l| {
-            if l.trim_start().starts_with("```") {
+            let t = l.trim();
+            if t.starts_with("```") {
                 in_code = !in_code;
                 return false;
             }
-            !in_code && !l.trim_start().starts_with(":::")
+            if !in_code && t == ":::notes" {
+                in_notes = true;
+            } else if in_notes && t == ":::" {
+                in_notes = false;
+                return false;
+            }
+            !in_code && !in_notes && !t.starts_with(":::")
         })
         .map(|l| l.chars().count())
         .sum()
@@ -66,6 +74,43 @@ fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
 }
 
 #[test]
+fn every_section_has_speaker_notes_in_every_language_and_keys_shared_with_english() {
+    let (state, _) = site();
+    let library = &state.site().library;
+    for lang in Lang::ALL {
+        for page in library.lessons(lang) {
+            let english = library.lesson(Lang::En, &page.slug).unwrap();
+            let english_keys: Vec<&str> = english.sections.iter().map(|s| s.key.as_str()).collect();
+            let mut shared = 0;
+            for section in &page.sections {
+                let name = format!("{lang}/{}#{}", page.slug, section.key);
+                assert!(!section.notes.is_empty(), "{name} has no speaker notes");
+                assert!(
+                    section.notes.iter().all(|n| n.len() > 40),
+                    "{name}: notes worth reading"
+                );
+                // Explicit ASCII keys: a follower reading another language lands on the
+                // same section.
+                assert!(
+                    section
+                        .key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                    "{name}: give the heading an explicit {{#key}}"
+                );
+                shared += usize::from(english_keys.contains(&section.key.as_str()));
+            }
+            assert!(
+                shared * 3 >= english_keys.len() * 2,
+                "{lang}/{}: only {shared} of {} English section keys are shared",
+                page.slug,
+                english_keys.len()
+            );
+        }
+    }
+}
+
+#[test]
 fn every_lesson_is_deep_in_every_language() {
     for slug in SLUGS {
         let english = prose(&format!("en/{slug}.md"));
@@ -82,7 +127,8 @@ fn every_lesson_is_deep_in_every_language() {
 
 /// The correct choice of every question, read from the English quiz.
 fn key(state: &AppState, slug: &str) -> Vec<(String, String)> {
-    let page = state.site().library.lesson(Lang::En, slug).unwrap();
+    let site = state.site();
+    let page = site.library.lesson(Lang::En, slug).unwrap();
     page.quiz
         .as_ref()
         .unwrap()
@@ -195,7 +241,7 @@ async fn progress_survives_a_sandbox_clear_and_can_be_reset() {
 
     let home = get(&app, "/bn/", Some(&progress)).await.body;
     let visited = state
-        .site
+        .site()
         .loc
         .text(Lang::Bn, "progress-visited", &[("count", Arg::Num(1.0))]);
     assert!(home.contains(&visited), "{visited}");
@@ -226,7 +272,7 @@ async fn a_forged_progress_cookie_is_ignored() {
         .await
         .body;
     let none = state
-        .site
+        .site()
         .loc
         .text(Lang::En, "progress-visited", &[("count", Arg::Num(0.0))]);
     assert!(home.contains(&none));

@@ -34,7 +34,13 @@ impl Rng {
 
 const NASTY: &[u8] =
     b"abcXYZ019 ;=,\"\\%&+./:<>?@[]{}|~'`!#$^*()_-\x7f\xc3\xa9\xd0\xb6\xe0\xa6\x95\xff\xfe";
-const GETS: [&str; 9] = [
+const GETS: [&str; 15] = [
+    "/join",
+    "/en/present",
+    "/ru/present/cookies?section=%ZZ",
+    "/uk/present/cookies/notes",
+    "/bn/follow",
+    "/classroom/instructor?token=%FF%FE",
     "/",
     "/en/",
     "/bn/lessons/cookies",
@@ -45,7 +51,7 @@ const GETS: [&str; 9] = [
     "/xx/lessons/%ZZ",
     "/en/lessons/..%2F..%2Fetc",
 ];
-const POSTS: [&str; 20] = [
+const POSTS: [&str; 21] = [
     "/api/decode",
     "/sandbox/session/set",
     "/sandbox/session/pop",
@@ -66,6 +72,7 @@ const POSTS: [&str; 20] = [
     "/uk/lessons/cookies/quiz",
     "/en/lessons/nope/quiz",
     "/zz/decoder",
+    "/classroom/reset",
 ];
 const FIELDS: [&str; 22] = [
     "key",
@@ -164,7 +171,16 @@ fn header_value(s: &str) -> Option<axum::http::HeaderValue> {
 
 #[tokio::test]
 async fn ten_thousand_hostile_requests_get_no_5xx_and_clear_400s() {
-    let state = AppState::with_key(b"hostile-test-key");
+    let state = AppState::build_full(
+        b"hostile-test-key",
+        &cookie_course::source::Source::Embedded,
+        cookie_course::store::Store::Embedded(Default::default()),
+        cookie_course::state::Extras {
+            classroom: Some(cookie_course::classroom::Classroom::random()),
+            live_reload: false,
+        },
+    )
+    .unwrap();
     let app = app(state.clone());
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut statuses = std::collections::BTreeMap::new();

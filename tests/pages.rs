@@ -73,7 +73,7 @@ async fn every_page_has_html_lang_alternates_and_canonical() {
         let mut paths = vec![format!("/{lang}/")];
         paths.extend(
             state
-                .site
+                .site()
                 .library
                 .lessons(lang)
                 .iter()
@@ -228,7 +228,7 @@ fn plurals_follow_cldr_in_every_language() {
     let state = AppState::with_key(b"k");
     let n = |lang, count: f64| {
         state
-            .site
+            .site()
             .loc
             .text(lang, "lessons-count", &[("count", Arg::Num(count))])
     };
@@ -263,7 +263,7 @@ async fn the_home_page_counts_lessons_with_plural_forms() {
     let (state, app) = site();
     let count = state.site().library.lessons(Lang::Ru).len() as f64;
     let want = state
-        .site
+        .site()
         .loc
         .text(Lang::Ru, "lessons-count", &[("count", Arg::Num(count))]);
     assert!(get(&app, "/ru/", None).await.body.contains(&want), "{want}");
@@ -322,7 +322,7 @@ async fn unknown_pages_are_a_localized_404() {
         assert_eq!(r.status, 404, "{path}");
         assert!(r.body.contains(&format!("<html lang=\"{lang}\"")), "{path}");
         let title = state
-            .site
+            .site()
             .loc
             .text(Lang::from_code(lang).unwrap(), "not-found-title", &[]);
         assert!(r.body.contains(&title), "{path}");
@@ -366,9 +366,9 @@ async fn theme_choice_is_a_remembered_cookie() {
 async fn assets_have_hashed_names_long_cache_and_no_third_party_urls() {
     let (state, app) = site();
     let page = get(&app, "/en/lessons/cookies", None).await.body;
-    let css = state.site().assets.url("site.css").unwrap();
-    assert!(page.contains(css));
-    let r = get(&app, css, None).await;
+    let css = state.site().assets.url("site.css").unwrap().to_owned();
+    assert!(page.contains(&css));
+    let r = get(&app, &css, None).await;
     assert_eq!(r.status, 200);
     assert_eq!(
         r.header("cache-control"),
@@ -385,11 +385,12 @@ async fn assets_have_hashed_names_long_cache_and_no_third_party_urls() {
         "fonts/NotoSans-Regular.woff2",
     ] {
         let u = state
-            .site
+            .site()
             .assets
             .url(url)
-            .unwrap_or_else(|| panic!("{url}"));
-        assert_eq!(get(&app, u, None).await.status, 200, "{url}");
+            .unwrap_or_else(|| panic!("{url}"))
+            .to_owned();
+        assert_eq!(get(&app, &u, None).await.status, 200, "{url}");
     }
     assert_eq!(get(&app, "/static/site.css", None).await.status, 404);
     // Nothing is loaded from another host: no remote scripts, images, stylesheets or fonts.
@@ -497,7 +498,7 @@ async fn the_sandbox_panel_shows_the_session_and_escapes_what_the_learner_typed(
     let tampered = format!("session=x{cookie}");
     let body = get(&app, "/uk/lessons/cookies", Some(&tampered)).await.body;
     let why = state
-        .site
+        .site()
         .loc
         .text(Lang::Uk, "reason-signature-mismatch", &[]);
     assert!(
