@@ -26,6 +26,8 @@ pub struct Inner {
     pub classroom: Option<Classroom>,
     /// `--watch`: pages carry the live-reload script and show a failed reload's error.
     pub live_reload: bool,
+    /// Lesson and home pages as cookieless visitors get them.
+    pub page_cache: crate::web::page_cache::PageCache,
     /// Flipped when the server shuts down, so endless event streams end.
     pub closing: tokio::sync::watch::Sender<bool>,
     /// Where server-side demo sessions live (embedded, or Redis with `SESSION_REDIS_URL`).
@@ -111,6 +113,7 @@ impl AppState {
             classroom: extras.classroom,
             live_reload: extras.live_reload,
             closing: tokio::sync::watch::channel(false).0,
+            page_cache: Default::default(),
             recent: Default::default(),
         })))
     }

@@ -575,3 +575,59 @@ async fn assets_are_served_gzipped_when_accepted_and_revalidate_with_304() {
     assert_eq!(r.status, 304);
     assert!(r.body.is_empty());
 }
+
+#[tokio::test]
+async fn a_first_visit_is_served_from_the_page_cache_with_an_etag_and_gzip() {
+    use std::io::Read;
+    let app = cookie_course::app(AppState::with_key(b"page cache key"));
+    let first = get(&app, "/uk/lessons/cookies", None).await;
+    let again = get(&app, "/uk/lessons/cookies", None).await;
+    assert_eq!(
+        first.body, again.body,
+        "every first-time visitor gets the same page"
+    );
+    let etag = first.header("etag").expect("an ETag").to_owned();
+    assert_eq!(first.header("cache-control"), Some("no-cache"));
+    // A first visit still records progress.
+    assert!(
+        first
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("progress="))
+    );
+
+    let mut req = axum::http::Request::get("/uk/lessons/cookies");
+    req = req.header("if-none-match", &etag);
+    let revalidated = common::mem::send(&app, req.body(axum::body::Body::empty()).unwrap()).await;
+    assert_eq!(revalidated.status, 304);
+
+    let req = axum::http::Request::get("/uk/lessons/cookies")
+        .header("accept-encoding", "br;q=1.0, gzip;q=0.8")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let resp = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+    let bytes = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert_eq!(html, first.body);
+    let refused = axum::http::Request::get("/uk/lessons/cookies")
+        .header("accept-encoding", "gzip;q=0, identity")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let plain = tower::ServiceExt::oneshot(app.clone(), refused)
+        .await
+        .unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+
+    // With any cookie the page is the learner's own: rendered for them, never cached.
+    let own = get(&app, "/uk/lessons/cookies", Some("theme=dark")).await;
+    assert!(own.header("etag").is_none());
+    assert!(own.body.contains("data-theme=\"dark\""));
+    assert_eq!(own.header("cache-control"), Some("no-store"));
+}

@@ -7,6 +7,7 @@ pub mod decoder;
 pub mod demos;
 pub mod exchange;
 pub mod form;
+pub mod page_cache;
 pub mod pages;
 pub mod progress;
 pub mod recent;

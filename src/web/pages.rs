@@ -145,10 +145,26 @@ pub async fn home(
     State(state): State<AppState>,
     exchange: Exchange,
     PageLang(lang): PageLang,
+    headers: HeaderMap,
 ) -> Response {
+    let version = state.site_cell.version();
+    if cookieless(&state, &exchange) {
+        return state
+            .page_cache
+            .get_or_render(version, &format!("/{lang}/"), || {
+                render_home(&state, &exchange, lang)
+            })
+            .map_or_else(IntoResponse::into_response, |p| p.respond(&headers));
+    }
+    render_home(&state, &exchange, lang)
+        .map_or_else(IntoResponse::into_response, |h| Html(h).into_response())
+}
+
+fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<String, AppError> {
+    let (state, exchange) = (state.clone(), exchange);
     let site = state.site();
     let lessons = site.library.summaries(lang);
-    let mut ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
+    let mut ctx = base_context(&state, exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
     });
     ctx.insert("lessons", lessons);
@@ -156,7 +172,7 @@ pub async fn home(
         "translated",
         &lessons.iter().filter(|p| p.text_lang == lang).count(),
     );
-    let progress = Progress::read(&state, &exchange);
+    let progress = Progress::read(&state, exchange);
     let library = &site.library;
     let status: std::collections::BTreeMap<&str, &str> = lessons
         .iter()
@@ -188,7 +204,13 @@ pub async fn home(
             .as_deref()
             .and_then(|s| lessons.iter().find(|l| l.slug == s)),
     );
-    render(&state, "home.html", &ctx).into_response()
+    render(&state, "home.html", &ctx).map(|h| h.0)
+}
+
+/// Does this request carry no cookie at all (and no per-request view), so that the page is
+/// the one every first-time visitor gets?
+fn cookieless(state: &AppState, exchange: &Exchange) -> bool {
+    exchange.lock().cookies.is_empty() && !(state.live_reload && state.site_cell.error().is_some())
 }
 
 /// `GET /{lang}/lessons/{slug}`.
@@ -200,14 +222,50 @@ pub async fn lesson(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
+    let version = state.site_cell.version();
     let site = state.site();
     let Some(page) = site.library.lesson(lang, &slug) else {
         return not_found(State(state), exchange, uri, headers).await;
     };
+    let sent = Form::parse(uri.query().unwrap_or("").as_bytes())
+        .get("sent")
+        .and_then(|id| u64::from_str_radix(id, 16).ok())
+        .and_then(|id| state.recent.get(id));
+    let path = format!("/{lang}/lessons/{slug}");
+    let mut progress = Progress::read(&state, &exchange);
+    let response = if sent.is_none() && cookieless(&state, &exchange) {
+        state
+            .page_cache
+            .get_or_render(version, &path, || {
+                render_lesson(&state, &site, &exchange, lang, page, &path, None, &progress)
+            })
+            .map_or_else(IntoResponse::into_response, |p| p.respond(&headers))
+    } else {
+        render_lesson(&state, &site, &exchange, lang, page, &path, sent, &progress)
+            .map_or_else(IntoResponse::into_response, |h| Html(h).into_response())
+    };
+    if progress.visited.insert(slug.clone()) | (progress.last.as_deref() != Some(slug.as_str())) {
+        progress.last = Some(slug.clone());
+        progress.write(&state, &exchange);
+    }
+    response
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_lesson(
+    state: &AppState,
+    site: &crate::site::Site,
+    exchange: &Exchange,
+    lang: Lang,
+    page: &crate::content::Page,
+    path: &str,
+    sent: Option<Vec<String>>,
+    progress: &Progress,
+) -> Result<String, AppError> {
+    let slug = page.slug.as_str();
     let lessons = site.library.lessons(lang);
     let index = lessons.iter().position(|p| p.slug == slug).unwrap_or(0);
-    let path = format!("/{lang}/lessons/{slug}");
-    let mut ctx = base_context(&state, &exchange, lang, &path, |l| {
+    let mut ctx = base_context(state, exchange, lang, path, |l| {
         format!("/{l}/lessons/{slug}")
     });
     if page.text_lang != lang {
@@ -221,19 +279,12 @@ pub async fn lesson(
     ctx.insert("total", &lessons.len());
     ctx.insert("prev", &index.checked_sub(1).and_then(|i| summaries.get(i)));
     ctx.insert("next", &summaries.get(index + 1));
-    let sent = Form::parse(uri.query().unwrap_or("").as_bytes())
-        .get("sent")
-        .and_then(|id| u64::from_str_radix(id, 16).ok())
-        .and_then(|id| state.recent.get(id));
-    ctx.insert("sb", &sandbox_view(&state, &exchange, lang, sent));
-    let mut progress = Progress::read(&state, &exchange);
-    ctx.insert("quiz", &quiz_view(page, progress.answers.get(&slug)));
-    ctx.insert("completed", &progress.completed(&site.library, &slug));
-    if progress.visited.insert(slug.clone()) | (progress.last.as_deref() != Some(slug.as_str())) {
-        progress.last = Some(slug.clone());
-        progress.write(&state, &exchange);
-    }
-    render(&state, "lesson.html", &ctx).into_response()
+    ctx.insert("sb", &sandbox_view(state, exchange, lang, sent));
+    ctx.insert("quiz", &quiz_view(page, progress.answers.get(slug)));
+    ctx.insert("completed", &progress.completed(&site.library, slug));
+    site.tera
+        .render("lesson.html", &ctx)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering lesson.html: {e:?}")))
 }
 
 /// The quiz as the template shows it: choices in display order, and once answered, which
@@ -438,23 +489,10 @@ pub async fn asset(
         out.insert(header::ETAG, v);
     }
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    let if_none_match = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok());
-    if if_none_match.is_some_and(|v| {
-        v.split(',')
-            .any(|t| t.trim().trim_start_matches("W/") == a.etag || t.trim() == "*")
-    }) {
+    if crate::web::page_cache::etag_matches(&headers, &a.etag) {
         return (StatusCode::NOT_MODIFIED, out).into_response();
     }
-    let accepts_gzip = headers
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|e| e.trim().starts_with("gzip") && !e.contains("q=0"))
-        });
-    match (&a.gzip, accepts_gzip) {
+    match (&a.gzip, crate::web::page_cache::accepts_gzip(&headers)) {
         (Some(z), true) => {
             out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
             (out, z.clone()).into_response()

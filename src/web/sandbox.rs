@@ -252,6 +252,21 @@ fn cookie_name(form: &Form) -> Result<String, AppError> {
     Ok(name.to_owned())
 }
 
+/// `POST /sandbox/cookies/set`'s fields as the cookie to set: every attribute validated, the
+/// first bad field named. Pure, so the fuzzer drives it directly.
+pub fn cookie_from_form(form: &Form) -> Result<CookieSpec, AppError> {
+    let name = cookie_name(form)?;
+    let value = form.require("value")?.to_owned();
+    let mut spec = cookie_spec(form, name, value)?;
+    spec.max_age = form.int_in("max_age", MAX_AGE_RANGE)?;
+    spec.expires = form
+        .optional("expires")
+        .map(parse_expires)
+        .transpose()?
+        .map(Expires::At);
+    Ok(spec)
+}
+
 fn parse_expires(raw: &str) -> Result<i64, AppError> {
     let bad = || {
         AppError::field(
@@ -340,15 +355,7 @@ pub async fn cookies_set(
     exchange: Exchange,
     SandboxPost { form, reply }: SandboxPost,
 ) -> Result<Response, AppError> {
-    let name = cookie_name(&form)?;
-    let value = form.require("value")?.to_owned();
-    let mut spec = cookie_spec(&form, name, value)?;
-    spec.max_age = form.int_in("max_age", MAX_AGE_RANGE)?;
-    spec.expires = form
-        .optional("expires")
-        .map(parse_expires)
-        .transpose()?
-        .map(Expires::At);
+    let spec = cookie_from_form(&form)?;
     {
         let mut inner = exchange.lock();
         let header = spec

@@ -153,6 +153,17 @@ def _():
     eq(text(app.test_client().get("/")), "Visit number 1", "fresh client")
 
 
+@check("why-sessions: a cookie the visitor edited is checked, never trusted (abc, ², 41)")
+def _():
+    app = load("why-sessions/app.py").app
+    for raw, expected in (("abc", 1), ("\u00b2", 1), ("", 1), ("41", 42)):
+        client = app.test_client()
+        client.set_cookie("visits", raw)
+        resp = client.get("/")
+        eq(resp.status_code, 200, f"visits={raw!r}")
+        eq(text(resp), f"Visit number {expected}", f"visits={raw!r}")
+
+
 # 2. cookies -----------------------------------------------------------------------------------
 
 

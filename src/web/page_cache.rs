@@ -1,0 +1,125 @@
+//! Pages as a first-time visitor sees them. A request without any cookie gets the same bytes
+//! as every other cookieless request for that URL, so those bytes are rendered once per site
+//! version, gzipped once, and served with an ETag (a revalidation is a 304). Anyone with a
+//! cookie — a session, progress, a theme — gets a page rendered for them.
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, RwLock};
+
+#[derive(Debug)]
+pub struct Cached {
+    html: Bytes,
+    gzip: Bytes,
+    etag: HeaderValue,
+}
+
+impl Cached {
+    fn new(html: String) -> Self {
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+        let gzip = z
+            .write_all(html.as_bytes())
+            .and_then(|()| z.finish())
+            .unwrap_or_default();
+        let digest = <sha1::Sha1 as sha1::Digest>::digest(html.as_bytes());
+        let hex: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
+        Cached {
+            etag: HeaderValue::from_str(&format!("\"{hex}\""))
+                .unwrap_or(HeaderValue::from_static("\"page\"")),
+            html: Bytes::from(html),
+            gzip: Bytes::from(gzip),
+        }
+    }
+
+    /// The page for this request: 304 when the browser has it, gzip when it takes gzip.
+    pub fn respond(&self, request: &HeaderMap) -> Response {
+        let mut out = HeaderMap::new();
+        out.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        out.insert(header::ETAG, self.etag.clone());
+        // Revalidate every time: the same URL is personal once the browser holds a cookie.
+        out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        out.append(header::VARY, HeaderValue::from_static("Cookie"));
+        out.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        if etag_matches(request, self.etag.to_str().unwrap_or("")) {
+            return (StatusCode::NOT_MODIFIED, out).into_response();
+        }
+        if accepts_gzip(request) && !self.gzip.is_empty() {
+            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            return (out, self.gzip.clone()).into_response();
+        }
+        (out, self.html.clone()).into_response()
+    }
+}
+
+/// Cached pages by path, for one version of the site (a `--watch` reload empties it).
+#[derive(Debug, Default)]
+pub struct PageCache(RwLock<(u64, HashMap<String, Arc<Cached>>)>);
+
+impl PageCache {
+    /// The page at `path` for site `version`, rendering it with `render` the first time.
+    pub fn get_or_render<E>(
+        &self,
+        version: u64,
+        path: &str,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<Cached>, E> {
+        {
+            let guard = self
+                .0
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if guard.0 == version
+                && let Some(page) = guard.1.get(path)
+            {
+                return Ok(page.clone());
+            }
+        }
+        let page = Arc::new(Cached::new(render()?));
+        let mut guard = self
+            .0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if guard.0 != version {
+            *guard = (version, HashMap::new());
+        }
+        guard.1.insert(path.to_owned(), page.clone());
+        Ok(page)
+    }
+}
+
+/// Does `If-None-Match` name `etag` (or `*`)?
+pub fn etag_matches(request: &HeaderMap, etag: &str) -> bool {
+    request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == etag || t.trim() == "*")
+        })
+}
+
+/// Does `Accept-Encoding` take gzip (and not refuse it with `q=0`)?
+pub fn accepts_gzip(request: &HeaderMap) -> bool {
+    request
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|e| {
+                let mut parts = e.split(';');
+                let coding = parts.next().unwrap_or("").trim();
+                let refused = parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        == Some(0.0)
+                });
+                (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+            })
+        })
+}
