@@ -55,10 +55,12 @@ wait_for "http://127.0.0.1:$NGINX_PORT/en/lessons/cookies"
 
 # Requests/s, p50 and p99 (ms) of one wrk run.
 bench() {
-  local url=$1 body=${2:-}
+  local url=$1 body=${2:-} cookie=${3:-}
   local out
   if [ -n "$body" ]; then
     out=$(BENCH_BODY="$body" wrk -t2 -c64 -d"${DURATION}s" --latency -s benches/post.lua "$url")
+  elif [ -n "$cookie" ]; then
+    out=$(wrk -t2 -c64 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$url")
   else
     out=$(wrk -t2 -c64 -d"${DURATION}s" --latency "$url")
   fi
@@ -72,10 +74,17 @@ bench() {
 
 COOKIE_FORM="cookie=$(curl -fsS -X POST -H 'Accept: application/json' -d 'key=user&value=ada' "http://127.0.0.1:$SITE_PORT/sandbox/session/set" | python3 -c 'import json,sys; print(json.load(sys.stdin)["session"]["cookie"])')"
 
+# A returning learner: the progress cookie of a first visit plus a session from the sandbox.
+JAR="$WORK/jar"
+curl -fsS -o /dev/null -c "$JAR" "http://127.0.0.1:$SITE_PORT/en/lessons/cookies"
+curl -fsS -o /dev/null -b "$JAR" -c "$JAR" -X POST -H 'Accept: application/json' -d 'key=user&value=ada' "http://127.0.0.1:$SITE_PORT/sandbox/session/set"
+LEARNER=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR")
+
 printf '%-22s %12s %9s %9s  %s\n' "what" "requests/s" "p50" "p99" "errors" >&2
 # Print the row (stderr, the table) and give back requests/s (stdout, for the ratios).
 row() { read -r rps p50 p99 err <<<"$2"; printf '%-22s %12s %9s %9s  %s\n' "$1" "$rps" "$p50" "$p99" "$err" >&2; echo "$rps"; }
 SITE_PAGE=$(row "site: lesson page" "$(bench "http://127.0.0.1:$SITE_PORT/en/lessons/cookies")" )
+SITE_OWN=$(row "site: page, returning" "$(bench "http://127.0.0.1:$SITE_PORT/en/lessons/cookies" "" "$LEARNER")" )
 FLASK_PAGE=$(row "flask: lesson page" "$(bench "http://127.0.0.1:$FLASK_PORT/en/lessons/cookies")" )
 NGINX_PAGE=$(row "nginx: lesson bytes" "$(bench "http://127.0.0.1:$NGINX_PORT/en/lessons/cookies")" )
 SITE_SET=$(row "site: session set" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/session/set" 'key=user&value=ada')" )
@@ -88,5 +97,5 @@ RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
 ratio() { python3 -c "print(f'{float($1)/float($2):.1f}x')"; }
 echo
 echo "start-up to ready: ${READY_MS} ms (all lessons rendered); peak RSS: $((RSS_KB / 1024)) MB"
-echo "lesson page: $(ratio "$SITE_PAGE" "$FLASK_PAGE") Flask, $(ratio "$SITE_PAGE" "$NGINX_PAGE") nginx"
+echo "lesson page: $(ratio "$SITE_PAGE" "$FLASK_PAGE") Flask, $(ratio "$SITE_PAGE" "$NGINX_PAGE") nginx (first visit); $(ratio "$SITE_OWN" "$FLASK_PAGE") Flask for a returning learner's own page"
 echo "session set: $(ratio "$SITE_SET" "$FLASK_SET") Flask; state: $(ratio "$SITE_STATE" "$FLASK_STATE") Flask; decode: ${SITE_DECODE} req/s"

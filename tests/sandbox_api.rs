@@ -143,6 +143,13 @@ async fn invalid_fields_get_a_400_naming_the_field_and_change_nothing() {
             "name=theme&value=x&samesite=Sometimes".to_owned(),
             "samesite",
         ),
+        // Found by the cookie_attrs fuzzer: Werkzeug writes U+001E unescaped, and no header
+        // may carry it.
+        (
+            "/sandbox/cookies/set",
+            "name=a&value=%11qu%1Eend".to_owned(),
+            "value",
+        ),
         (
             "/sandbox/cookies/set",
             "name=theme&value=x&max_age=ten".to_owned(),

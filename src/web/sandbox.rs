@@ -257,6 +257,18 @@ fn cookie_name(form: &Form) -> Result<String, AppError> {
 pub fn cookie_from_form(form: &Form) -> Result<CookieSpec, AppError> {
     let name = cookie_name(form)?;
     let value = form.require("value")?.to_owned();
+    // Werkzeug escapes control characters up to U+0019 and U+007F, but writes U+001A–U+001F
+    // as they are, and no HTTP header may carry them: refuse instead of sending a header the
+    // server would have to drop.
+    if let Some(c) = value.chars().find(|c| ('\u{1a}'..='\u{1f}').contains(c)) {
+        return Err(AppError::field(
+            "value",
+            format!(
+                "contains the control character U+{:04X}, which Werkzeug leaves unescaped and no Set-Cookie header may carry",
+                c as u32
+            ),
+        ));
+    }
     let mut spec = cookie_spec(form, name, value)?;
     spec.max_age = form.int_in("max_age", MAX_AGE_RANGE)?;
     spec.expires = form
