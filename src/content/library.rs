@@ -67,6 +67,9 @@ pub struct Library {
     stale: Vec<(String, String, String)>,
 }
 
+/// One language's pages, with the fence languages that did not resolve (file, language).
+type LangPages = (Vec<Page>, Vec<(String, String)>);
+
 struct LessonFile {
     path: String,
     front: FrontMatter,
@@ -226,9 +229,10 @@ impl Library {
 
         let mut by_order: Vec<(&String, &LessonFile)> = english.iter().collect();
         by_order.sort_by_key(|(_, l)| l.front.order);
-        let mut pages = Vec::new();
-        let mut unknown_fences = Vec::new();
-        for lang in Lang::ALL {
+        // Two threads, two languages each (highlighting is most of start-up, and the machine
+        // this runs on has two cores; more threads only add malloc arenas). Results come back
+        // in `Lang::ALL` order.
+        let render_lang = |lang: Lang| -> anyhow::Result<LangPages> {
             let ctx = Ctx {
                 lang,
                 loc,
@@ -236,6 +240,7 @@ impl Library {
                 highlighter,
             };
             let mut list = Vec::new();
+            let mut unknown = Vec::new();
             for (slug, en) in &by_order {
                 let (src, text_lang) = match lessons.get(&lang).and_then(|m| m.get(*slug)) {
                     Some(t) => (t, lang),
@@ -244,7 +249,7 @@ impl Library {
                 let rendered = render(&src.body, &ctx).with_context(|| src.path.clone())?;
                 for (fence, known) in &rendered.fences {
                     if let (Fence::Lang(l), false) = (fence, known) {
-                        unknown_fences.push((src.path.clone(), l.clone()));
+                        unknown.push((src.path.clone(), l.clone()));
                     }
                 }
                 let stale_here = stale.iter().any(|(p, _, _)| *p == src.path);
@@ -265,7 +270,25 @@ impl Library {
                         .map(|(_, q)| render_quiz(q)),
                 });
             }
+            Ok((list, unknown))
+        };
+        let results: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
+            let (first, second) = Lang::ALL.split_at(Lang::ALL.len() / 2);
+            let other = scope.spawn(|| second.iter().map(|l| render_lang(*l)).collect::<Vec<_>>());
+            let mut out: Vec<_> = first.iter().map(|l| render_lang(*l)).collect();
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|_| vec![Err(anyhow::anyhow!("rendering panicked"))]),
+            );
+            out
+        });
+        let mut pages = Vec::new();
+        let mut unknown_fences = Vec::new();
+        for result in results {
+            let (list, unknown) = result?;
             pages.push(list);
+            unknown_fences.extend(unknown);
         }
         unknown_fences.sort();
         unknown_fences.dedup();
