@@ -543,30 +543,14 @@ async fn every_response_carries_the_security_headers() {
 async fn assets_are_served_gzipped_when_accepted_and_revalidate_with_304() {
     use axum::body::Body;
     use axum::http::{Request, header};
-    use std::io::Read;
     let (state, app) = site();
     let url = state.site().assets.url("site.css").unwrap().to_owned();
     let plain = get(&app, &url, None).await;
     let etag = plain.header("etag").unwrap().to_owned();
-    let req = Request::get(&url)
-        .header(header::ACCEPT_ENCODING, "br, gzip")
-        .body(Body::empty())
-        .unwrap();
-    let resp = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
-    assert_eq!(resp.headers()["content-encoding"], "gzip");
-    let bytes = http_body_util::BodyExt::collect(resp.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let mut unzipped = String::new();
-    flate2::read::GzDecoder::new(&bytes[..])
-        .read_to_string(&mut unzipped)
-        .unwrap();
+    let (headers, wire, unzipped) = common::mem::get_encoded(&app, &url, "br, gzip").await;
+    assert_eq!(headers["content-encoding"], "gzip");
     assert_eq!(unzipped, plain.body);
-    assert!(
-        bytes.len() * 3 < plain.body.len(),
-        "gzip saves most of the CSS"
-    );
+    assert!(wire * 3 < plain.body.len(), "gzip saves most of the CSS");
     let req = Request::get(&url)
         .header(header::IF_NONE_MATCH, &etag)
         .body(Body::empty())
@@ -578,7 +562,6 @@ async fn assets_are_served_gzipped_when_accepted_and_revalidate_with_304() {
 
 #[tokio::test]
 async fn a_first_visit_is_served_from_the_page_cache_with_an_etag_and_gzip() {
-    use std::io::Read;
     let app = cookie_course::app(AppState::with_key(b"page cache key"));
     let first = get(&app, "/uk/lessons/cookies", None).await;
     let again = get(&app, "/uk/lessons/cookies", None).await;
@@ -601,29 +584,13 @@ async fn a_first_visit_is_served_from_the_page_cache_with_an_etag_and_gzip() {
     let revalidated = common::mem::send(&app, req.body(axum::body::Body::empty()).unwrap()).await;
     assert_eq!(revalidated.status, 304);
 
-    let req = axum::http::Request::get("/uk/lessons/cookies")
-        .header("accept-encoding", "br;q=1.0, gzip;q=0.8")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let resp = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
-    assert_eq!(resp.headers()["content-encoding"], "gzip");
-    let bytes = http_body_util::BodyExt::collect(resp.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let mut html = String::new();
-    flate2::read::GzDecoder::new(&bytes[..])
-        .read_to_string(&mut html)
-        .unwrap();
+    let (headers, _, html) =
+        common::mem::get_encoded(&app, "/uk/lessons/cookies", "br;q=1.0, gzip;q=0.8").await;
+    assert_eq!(headers["content-encoding"], "gzip");
     assert_eq!(html, first.body);
-    let refused = axum::http::Request::get("/uk/lessons/cookies")
-        .header("accept-encoding", "gzip;q=0, identity")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let plain = tower::ServiceExt::oneshot(app.clone(), refused)
-        .await
-        .unwrap();
-    assert!(plain.headers().get("content-encoding").is_none());
+    let (headers, _, _) =
+        common::mem::get_encoded(&app, "/uk/lessons/cookies", "gzip;q=0, identity").await;
+    assert!(headers.get("content-encoding").is_none());
 
     // With any cookie the page is the learner's own: rendered for them, never cached.
     let own = get(&app, "/uk/lessons/cookies", Some("theme=dark")).await;

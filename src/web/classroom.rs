@@ -21,7 +21,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use serde_json::json;
 use std::convert::Infallible;
@@ -40,6 +40,32 @@ pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
         .classroom
         .as_ref()
         .is_some_and(|room| room.is_instructor(exchange.lock().cookie(INSTRUCTOR_COOKIE)))
+}
+
+/// The instructor's request, with the page's language: the room exists (else 404) and the
+/// token cookie proves it (else the localized 403 page). Every presenter page takes one.
+pub struct Instructor(pub Lang);
+
+impl axum::extract::FromRequestParts<AppState> for Instructor {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        if state.classroom.is_none() {
+            return Err(AppError::NotFound.into_response());
+        }
+        let PageLang(lang) = PageLang::from_request_parts(parts, state).await?;
+        let exchange = Exchange::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        if is_instructor(state, &exchange) {
+            Ok(Instructor(lang))
+        } else {
+            Err(forbidden(state, &exchange, lang))
+        }
+    }
 }
 
 /// A localized 403 page for anyone without the token.
@@ -75,18 +101,11 @@ pub async fn instructor(
     if !room.is_instructor(Some(&q.token)) {
         return Ok(forbidden(&state, &exchange, lang));
     }
-    let mut inner = exchange.lock();
     let mut spec = CookieSpec::new(INSTRUCTOR_COOKIE, q.token.clone());
     spec.httponly = true;
     spec.samesite = Some(SameSite::Strict);
-    if let Some(h) = spec.to_header(inner.now) {
-        inner.extra_set_cookies.push(h);
-    }
-    Ok((
-        StatusCode::SEE_OTHER,
-        [(header::LOCATION, format!("/{lang}/present"))],
-    )
-        .into_response())
+    exchange.lock().set_cookie(&spec);
+    Ok(Redirect::to(&format!("/{lang}/present")).into_response())
 }
 
 /// `GET /join`: the address students open (the QR code). Their own language, following on.
@@ -101,7 +120,7 @@ pub async fn join(
     } else {
         format!("/{lang}/")
     };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+    Redirect::to(&to).into_response()
 }
 
 /// Where a learner reading in `lang` finds `position`.
@@ -122,7 +141,7 @@ pub async fn follow(
     let to = room
         .position()
         .map_or_else(|| format!("/{lang}/"), |p| follow_href(lang, &p));
-    Ok((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response())
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// The student address shown on the join slide: the one announced at start-up, else the
@@ -142,15 +161,12 @@ fn join_url(room: &Classroom, headers: &HeaderMap) -> String {
 /// and the lessons to start from.
 pub async fn present_home(
     State(state): State<AppState>,
+    Instructor(lang): Instructor,
     exchange: Exchange,
-    PageLang(lang): PageLang,
     Query(q): Query<SectionQuery>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let room = room(&state)?;
-    if !is_instructor(&state, &exchange) {
-        return Ok(forbidden(&state, &exchange, lang));
-    }
     let site = state.site();
     let path = format!("/{lang}/present");
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/present"));
@@ -184,17 +200,14 @@ fn projected(section: &Section) -> serde_json::Value {
 /// the room there: followers and the notes window follow.
 pub async fn present(
     State(state): State<AppState>,
+    Instructor(lang): Instructor,
     exchange: Exchange,
-    PageLang(lang): PageLang,
     Path((_, slug)): Path<(String, String)>,
     Query(q): Query<SectionQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Response, AppError> {
     let room = room(&state)?;
-    if !is_instructor(&state, &exchange) {
-        return Ok(forbidden(&state, &exchange, lang));
-    }
     let site = state.site();
     let Some(page) = site.library.lesson(lang, &slug) else {
         return Ok(
@@ -266,16 +279,13 @@ pub async fn present(
 /// current one marked; with JavaScript it follows the presenter from lesson to lesson.
 pub async fn notes(
     State(state): State<AppState>,
+    Instructor(lang): Instructor,
     exchange: Exchange,
-    PageLang(lang): PageLang,
     Path((_, slug)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Response, AppError> {
     let room = room(&state)?;
-    if !is_instructor(&state, &exchange) {
-        return Ok(forbidden(&state, &exchange, lang));
-    }
     let site = state.site();
     let Some(page) = site.library.lesson(lang, &slug) else {
         return Ok(
@@ -338,8 +348,7 @@ pub async fn reset(
         if keep.contains(&name.as_str()) {
             continue;
         }
-        if let Some(h) = CookieSpec::new(name, "").deletion().to_header(inner.now) {
-            inner.extra_set_cookies.push(h);
+        if inner.set_cookie(&CookieSpec::new(name, "").deletion()) {
             cleared += 1;
         }
     }
@@ -365,14 +374,7 @@ pub async fn reset(
     } else {
         format!("#{fragment}")
     };
-    Ok((
-        StatusCode::SEE_OTHER,
-        [(
-            header::LOCATION,
-            format!("{path}{sep}reset={cleared}{fragment}"),
-        )],
-    )
-        .into_response())
+    Ok(Redirect::to(&format!("{path}{sep}reset={cleared}{fragment}")).into_response())
 }
 
 /// "N students follow", with the plural rules of `lang`.

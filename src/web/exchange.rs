@@ -190,6 +190,18 @@ impl Inner {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Send `spec` with this response (the middleware writes it). A spec that cannot become a
+    /// header (an `Expires` outside 1970–9999) is not sent; says whether it was.
+    pub fn set_cookie(&mut self, spec: &crate::session::set_cookie::CookieSpec) -> bool {
+        match spec.to_header(self.now) {
+            Some(h) => {
+                self.extra_set_cookies.push(h);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Forget the cached save result: the session changed after a commit.
     pub fn session_mut(&mut self) -> &mut Session {
         self.saved = None;

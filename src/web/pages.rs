@@ -161,10 +161,9 @@ pub async fn home(
 }
 
 fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<String, AppError> {
-    let (state, exchange) = (state.clone(), exchange);
     let site = state.site();
     let lessons = site.library.summaries(lang);
-    let mut ctx = base_context(&state, exchange, lang, &format!("/{lang}/"), |l| {
+    let mut ctx = base_context(state, exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
     });
     ctx.insert("lessons", lessons);
@@ -172,7 +171,7 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
         "translated",
         &lessons.iter().filter(|p| p.text_lang == lang).count(),
     );
-    let progress = Progress::read(&state, exchange);
+    let progress = Progress::read(state, exchange);
     let library = &site.library;
     let status: std::collections::BTreeMap<&str, &str> = lessons
         .iter()
@@ -204,7 +203,7 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
             .as_deref()
             .and_then(|s| lessons.iter().find(|l| l.slug == s)),
     );
-    render(&state, "home.html", &ctx).map(|h| h.0)
+    render(state, "home.html", &ctx).map(|h| h.0)
 }
 
 /// Does this request carry no cookie at all (and no per-request view), so that the page is
@@ -460,8 +459,7 @@ pub async fn prefs_theme(
         spec.max_age = Some(365 * 24 * 3600);
         spec
     };
-    let header = spec.to_header(inner.now).unwrap_or_default();
-    inner.extra_set_cookies.push(header);
+    inner.set_cookie(&spec);
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
 }
 

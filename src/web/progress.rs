@@ -108,9 +108,7 @@ impl Progress {
         spec.max_age = Some(MAX_AGE);
         spec.httponly = true;
         spec.samesite = Some(SameSite::Lax);
-        if let Some(h) = spec.to_header(inner.now) {
-            inner.extra_set_cookies.push(h);
-        }
+        inner.set_cookie(&spec);
     }
 
     /// Forget everything: the deletion cookie.
@@ -119,9 +117,7 @@ impl Progress {
         let mut spec = CookieSpec::new(COOKIE, "").deletion();
         spec.httponly = true;
         spec.samesite = Some(SameSite::Lax);
-        if let Some(h) = spec.to_header(inner.now) {
-            inner.extra_set_cookies.push(h);
-        }
+        inner.set_cookie(&spec);
     }
 
     /// A lesson is completed when every question of its quiz is answered correctly.

@@ -222,8 +222,7 @@ pub async fn session_permanent(
             let mut spec = CookieSpec::new(LIFETIME_COOKIE, l.to_string());
             spec.max_age = Some(state.session_config.lifetime);
             spec.samesite = Some(SameSite::Lax);
-            let header = spec.to_header(inner.now).unwrap_or_default();
-            inner.extra_set_cookies.push(header);
+            inner.set_cookie(&spec);
         }
     }
     change_session(&state, &exchange, |s| s.set_permanent(permanent))?;
@@ -392,11 +391,7 @@ pub async fn cookies_delete(
 ) -> Result<Response, AppError> {
     let name = cookie_name(&form)?;
     let spec = cookie_spec(&form, name, String::new())?.deletion();
-    {
-        let mut inner = exchange.lock();
-        let header = spec.to_header(inner.now).unwrap_or_default();
-        inner.extra_set_cookies.push(header);
-    }
+    exchange.lock().set_cookie(&spec);
     reply.send(&state, &exchange)
 }
 
@@ -417,7 +412,6 @@ pub async fn session_store(
     }
     {
         let mut inner = exchange.lock();
-        let now = inner.now;
         let data = inner.session.peek().clone();
         let mut marker = CookieSpec::new(STORE_COOKIE, "server");
         marker.samesite = Some(SameSite::Lax);
@@ -444,9 +438,7 @@ pub async fn session_store(
             // Already there: nothing moves.
             _ => return reply.send(&state, &exchange),
         }
-        if let Some(h) = marker.to_header(now) {
-            inner.extra_set_cookies.push(h);
-        }
+        inner.set_cookie(&marker);
     }
     reply.send(&state, &exchange)
 }

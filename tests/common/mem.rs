@@ -78,3 +78,32 @@ pub async fn post(
     }
     send(app, req.body(Body::from(form.to_owned())).unwrap()).await
 }
+
+/// A GET sending `Accept-Encoding`: the response headers, the size on the wire, and the body
+/// (gunzipped when it came gzipped).
+pub async fn get_encoded(
+    app: &axum::Router,
+    path: &str,
+    accept_encoding: &str,
+) -> (axum::http::HeaderMap, usize, String) {
+    use std::io::Read;
+    let req = Request::get(path)
+        .header(header::ACCEPT_ENCODING, accept_encoding)
+        .body(Body::empty())
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let mut text = String::new();
+    if headers
+        .get(header::CONTENT_ENCODING)
+        .is_some_and(|e| e == "gzip")
+    {
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap();
+    } else {
+        text = String::from_utf8_lossy(&bytes).into_owned();
+    }
+    (headers, bytes.len(), text)
+}
