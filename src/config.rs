@@ -1,7 +1,9 @@
-//! Command-line flags and environment variables (`shared/contract.md`, "Starting it").
+//! Command-line flags and environment variables (`docs/` and the README list them).
 
+use crate::web::limits::Limits;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// An interactive course on cookies and Flask sessions.
 #[derive(Debug, Clone, Parser)]
@@ -30,14 +32,30 @@ pub struct Config {
     #[arg(long)]
     pub classroom: bool,
 
-    /// Where the generated secret key is kept when `SECRET_KEY` is not set.
-    #[arg(
-        long,
-        env = "SECRET_KEY_FILE",
-        default_value = ".secret-key",
-        value_name = "FILE"
-    )]
-    pub secret_key_file: PathBuf,
+    /// Where the generated secret key is kept when `SECRET_KEY` is not set [default:
+    /// $XDG_STATE_HOME/cookie-course/secret-key, else ~/.local/state/cookie-course/secret-key].
+    #[arg(long, env = "SECRET_KEY_FILE", value_name = "FILE")]
+    pub secret_key_file: Option<PathBuf>,
+
+    /// Open connections served at once; one more gets a 503 (also capped by `ulimit -n`).
+    #[arg(long, env = "MAX_CONNECTIONS", default_value_t = Limits::default().max_connections)]
+    pub max_connections: usize,
+
+    /// Event streams (followers, presenter windows) open at once.
+    #[arg(long, env = "MAX_STREAMS", default_value_t = Limits::default().max_streams)]
+    pub max_streams: usize,
+
+    /// Event streams one client address may keep open.
+    #[arg(long, env = "MAX_STREAMS_PER_CLIENT", default_value_t = Limits::default().max_streams_per_client)]
+    pub max_streams_per_client: usize,
+
+    /// Seconds a client has to send a request's headers (and an idle connection stays open).
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().header_read_timeout.as_secs())]
+    pub header_timeout: u64,
+
+    /// Seconds open requests get to finish after Ctrl-C or SIGTERM.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().shutdown_grace.as_secs())]
+    pub shutdown_grace: u64,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,16 +78,43 @@ impl Config {
         }
     }
 
+    /// The secret key file: `--secret-key-file`, else one per user that does not depend on
+    /// the directory the server was started from.
+    pub fn secret_key_path(&self) -> PathBuf {
+        if let Some(file) = &self.secret_key_file {
+            return file.clone();
+        }
+        let state_home = std::env::var_os("XDG_STATE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .filter(|v| !v.is_empty())
+                    .map(|h| PathBuf::from(h).join(".local").join("state"))
+            });
+        match state_home {
+            Some(dir) => dir.join("cookie-course").join("secret-key"),
+            None => PathBuf::from(".secret-key"),
+        }
+    }
+
+    /// The limits the flags ask for.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_connections: self.max_connections.max(1),
+            max_streams: self.max_streams,
+            max_streams_per_client: self.max_streams_per_client,
+            header_read_timeout: Duration::from_secs(self.header_timeout.max(1)),
+            shutdown_grace: Duration::from_secs(self.shutdown_grace),
+            ..Limits::default()
+        }
+    }
+
     /// Defaults for tests: an ephemeral port and a throwaway key file.
     pub fn for_tests(secret_key_file: PathBuf) -> Self {
-        Config {
-            host: None,
-            port: 0,
-            content: None,
-            watch: false,
-            classroom: false,
-            secret_key_file,
-            command: None,
-        }
+        let mut config = Config::parse_from(["cookie-course"]);
+        config.port = 0;
+        config.secret_key_file = Some(secret_key_file);
+        config
     }
 }

@@ -25,6 +25,9 @@ pub enum AppError {
     /// A backing service (the session store) failed: 503, nothing half-done.
     #[error("the session store is unavailable")]
     Unavailable(String),
+    /// A limit of this instance was reached (event streams): 503 saying which.
+    #[error("{0}")]
+    Busy(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -65,6 +68,15 @@ impl IntoResponse for AppError {
             AppError::Unavailable(detail) => {
                 tracing::error!(detail, "service unavailable");
                 (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"error": self.to_string()}))).into_response()
+            }
+            AppError::Busy(why) => {
+                tracing::warn!(why, "refused: limit reached");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(axum::http::header::RETRY_AFTER, "10")],
+                    Json(json!({"error": why})),
+                )
+                    .into_response()
             }
             AppError::Internal(e) => {
                 tracing::error!(error = %e, "internal error");

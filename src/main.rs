@@ -1,6 +1,6 @@
 use clap::Parser;
+use cookie_course::AppState;
 use cookie_course::config::{Command, Config};
-use cookie_course::{AppState, app};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -11,7 +11,7 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let config = Config::parse();
-    let state = AppState::load(&config)?;
+    let state = AppState::load(&config).await?;
     if let Some(Command::Check) = config.command {
         return check(&state);
     }
@@ -28,13 +28,8 @@ async fn main() -> anyhow::Result<()> {
     if let Some(room) = &state.classroom {
         announce_classroom(room, addr);
     }
-    let closing = state.clone();
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async move {
-            shutdown().await;
-            closing.close();
-        })
-        .await?;
+    cookie_course::web::server::serve(listener, state, shutdown()).await?;
+    tracing::info!("stopped");
     Ok(())
 }
 

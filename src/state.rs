@@ -34,6 +34,14 @@ pub struct Inner {
     pub store: crate::store::Store,
     /// Set-Cookie headers of recent sandbox actions, for pages reached by a redirect.
     pub recent: crate::web::recent::Recent,
+    /// Connections, streams and record creation this instance allows.
+    pub limits: crate::web::limits::Limits,
+    /// Open event streams, capped in total and per client address.
+    pub streams: Arc<crate::web::limits::Streams>,
+    /// New server-side records per client address.
+    pub record_rate: crate::web::limits::RecordRate,
+    /// One weak-key search at a time, off the request threads.
+    pub crack_slot: tokio::sync::Semaphore,
 }
 
 impl Deref for AppState {
@@ -43,11 +51,14 @@ impl Deref for AppState {
     }
 }
 
-/// What `--classroom` and `--watch` add to a state.
+/// What `--classroom`, `--watch` and the limit flags add to a state.
 #[derive(Debug, Default)]
 pub struct Extras {
     pub classroom: Option<Classroom>,
     pub live_reload: bool,
+    pub limits: crate::web::limits::Limits,
+    /// The clock every request sees (the embedded store expires by it too).
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -63,27 +74,63 @@ impl AppState {
 
     /// Load the secret key (environment, else the key file) and everything else the site
     /// needs; fails with the path of whatever is wrong.
-    pub fn load(config: &Config) -> anyhow::Result<Self> {
-        let (secret, key_source) =
-            secret::load(std::env::var("SECRET_KEY").ok(), &config.secret_key_file)?;
-        tracing::info!(source = ?key_source, "secret key loaded");
+    pub async fn load(config: &Config) -> anyhow::Result<Self> {
+        let key_file = config.secret_key_path();
+        let (secret, key_source) = secret::load(std::env::var("SECRET_KEY").ok(), &key_file)?;
+        match key_source {
+            secret::KeySource::Environment => {
+                tracing::info!("secret key from SECRET_KEY");
+            }
+            _ => {
+                // Absolute, so nobody has to guess which directory it was resolved in.
+                let path = std::path::absolute(&key_file).unwrap_or(key_file);
+                tracing::info!(source = ?key_source, path = %path.display(), "secret key file");
+            }
+        }
         let source = config.content.clone().map_or(Source::Embedded, Source::Dir);
-        let store =
-            crate::store::Store::from_env(std::env::var("SESSION_REDIS_URL").ok().as_deref())?;
-        tracing::info!(store = store.kind(), "server-side session store");
+        let clock = Clock::default();
+        let store = crate::store::Store::from_env(
+            std::env::var("SESSION_REDIS_URL").ok().as_deref(),
+            &clock,
+        )
+        .await?;
+        match &store {
+            crate::store::Store::Redis(r) => {
+                tracing::info!(
+                    store = "redis",
+                    url = r.shown(),
+                    "server-side session store"
+                )
+            }
+            crate::store::Store::Embedded(_) => tracing::info!(
+                store = "embedded",
+                "server-side session store (in memory: a restart forgets its records)"
+            ),
+        }
         let extras = Extras {
             classroom: config.classroom.then(Classroom::random),
             live_reload: config.watch,
+            limits: {
+                let mut limits = config.limits();
+                crate::web::server::fit_open_files(&mut limits);
+                limits
+            },
+            clock,
         };
         Self::build_full(&secret, &source, store, extras)
     }
 
     /// A state signing with `secret`, serving content from `source`.
     pub fn build(secret: &[u8], source: &Source) -> anyhow::Result<Self> {
-        Self::build_with(
+        let clock = Clock::default();
+        Self::build_full(
             secret,
             source,
-            crate::store::Store::Embedded(Default::default()),
+            crate::store::Store::embedded(&clock),
+            Extras {
+                clock,
+                ..Extras::default()
+            },
         )
     }
 
@@ -108,13 +155,17 @@ impl AppState {
             keys: Keys::new(secret, &[]),
             progress_keys: Keys::with_salt(secret, &[], crate::web::progress::SALT),
             session_config: SessionConfig::default(),
-            clock: Clock::default(),
+            clock: extras.clock,
             site_cell: Arc::new(SiteCell::new(Site::load(source)?)),
             classroom: extras.classroom,
             live_reload: extras.live_reload,
             closing: tokio::sync::watch::channel(false).0,
             page_cache: Default::default(),
             recent: Default::default(),
+            streams: Arc::new(crate::web::limits::Streams::new(&extras.limits)),
+            record_rate: crate::web::limits::RecordRate::new(&extras.limits),
+            limits: extras.limits,
+            crack_slot: tokio::sync::Semaphore::new(1),
         })))
     }
 

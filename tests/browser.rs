@@ -364,6 +364,7 @@ async fn followers_pages_and_the_notes_window_follow_the_presenter() {
         cookie_course::state::Extras {
             classroom: Some(cookie_course::classroom::Classroom::new(TOKEN)),
             live_reload: false,
+            ..Default::default()
         },
     )
     .unwrap();

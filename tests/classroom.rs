@@ -30,6 +30,7 @@ fn room(source: &Source) -> AppState {
         Extras {
             classroom: Some(Classroom::new(TOKEN)),
             live_reload: false,
+            ..Default::default()
         },
     )
     .unwrap()
@@ -408,7 +409,7 @@ async fn reset_demo_clears_the_instructors_sandbox_cookies_but_keeps_the_token_a
     .await;
     let session = set.session_cookie().unwrap();
     let jar = format!(
-        "{INSTRUCTOR}; session={session}; theme=dark; flavour=oatmeal; progress=abc; sandbox_lifetime=60"
+        "{INSTRUCTOR}; session={session}; site_theme=dark; flavour=oatmeal; progress=abc; sandbox_lifetime=60"
     );
     let lang = post(
         &app,
@@ -442,7 +443,7 @@ async fn reset_demo_clears_the_instructors_sandbox_cookies_but_keeps_the_token_a
             "{gone} deleted: {cookies:?}"
         );
     }
-    for kept in ["classroom_instructor", "theme"] {
+    for kept in ["classroom_instructor", "site_theme"] {
         assert!(
             !cookies.iter().any(|c| c.starts_with(&format!("{kept}="))),
             "{kept} kept: {cookies:?}"

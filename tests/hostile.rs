@@ -178,6 +178,7 @@ async fn ten_thousand_hostile_requests_get_no_5xx_and_clear_400s() {
         cookie_course::state::Extras {
             classroom: Some(cookie_course::classroom::Classroom::random()),
             live_reload: false,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -47,6 +47,7 @@ async fn edits_are_re_rendered_in_every_language_and_a_broken_edit_keeps_the_las
         Extras {
             classroom: None,
             live_reload: true,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -343,21 +343,21 @@ async fn theme_choice_is_a_remembered_cookie() {
     assert_eq!(r.status, 303);
     let set = &r.set_cookies()[0];
     assert!(
-        set.starts_with("theme=dark; Expires=")
+        set.starts_with("site_theme=dark; Expires=")
             && set.ends_with("; Max-Age=31536000; Path=/; SameSite=Lax"),
         "{set}"
     );
-    let page = get(&app, "/en/", Some("theme=dark")).await;
+    let page = get(&app, "/en/", Some("site_theme=dark")).await;
     assert!(page.body.contains("data-theme=\"dark\""));
     let r = post(
         &app,
         "/prefs/theme",
         "theme=auto&next=%2Fen%2F",
-        Some("theme=dark"),
+        Some("site_theme=dark"),
         "text/html",
     )
     .await;
-    assert!(r.set_cookies()[0].starts_with("theme=; Expires=Thu, 01 Jan 1970"));
+    assert!(r.set_cookies()[0].starts_with("site_theme=; Expires=Thu, 01 Jan 1970"));
     let r = post(&app, "/prefs/theme", "theme=neon", None, "text/html").await;
     assert_eq!(r.status, 400);
 }
@@ -593,7 +593,7 @@ async fn a_first_visit_is_served_from_the_page_cache_with_an_etag_and_gzip() {
     assert!(headers.get("content-encoding").is_none());
 
     // With any cookie the page is the learner's own: rendered for them, never cached.
-    let own = get(&app, "/uk/lessons/cookies", Some("theme=dark")).await;
+    let own = get(&app, "/uk/lessons/cookies", Some("site_theme=dark")).await;
     assert!(own.header("etag").is_none());
     assert!(own.body.contains("data-theme=\"dark\""));
     assert_eq!(own.header("cache-control"), Some("no-store"));

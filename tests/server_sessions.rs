@@ -22,8 +22,10 @@ fn embedded_site() -> (AppState, axum::Router) {
     (state.clone(), app(state))
 }
 
-fn redis_state(redis: &Redis) -> AppState {
-    let store = Store::from_env(Some(&redis.url())).unwrap();
+async fn redis_state(redis: &Redis) -> AppState {
+    let store = Store::from_env(Some(&redis.url()), &Default::default())
+        .await
+        .unwrap();
     AppState::build_with(KEY.as_bytes(), &Source::Embedded, store).unwrap()
 }
 
@@ -67,6 +69,7 @@ async fn the_session_moves_to_the_store_and_back() {
         .get(&format!("session:{sid}"))
         .await
         .unwrap()
+        .found()
         .unwrap();
     assert_eq!(
         msgpack::decode(&bytes).unwrap().get("user"),
@@ -100,6 +103,7 @@ async fn the_session_moves_to_the_store_and_back() {
             .get(&format!("session:{sid}"))
             .await
             .unwrap()
+            .found()
             .is_none()
     );
     assert!(
@@ -141,7 +145,7 @@ async fn clearing_a_server_side_session_deletes_the_record_and_the_cookie() {
     let r = post_json(&app, "/sandbox/session/set", "key=a&value=1", Some(&jar)).await;
     let jar = jar_after(&jar, &r.set_cookies());
     let key = r.json()["store"]["key"].as_str().unwrap().to_owned();
-    assert!(state.store.get(&key).await.unwrap().is_some());
+    assert!(state.store.get(&key).await.unwrap().found().is_some());
     let r = post_json(&app, "/sandbox/session/clear", "", Some(&jar)).await;
     // Flask-Session: clear() keeps `_permanent`, the session counts as empty, the record
     // goes and the cookie is deleted with name, domain and path only.
@@ -152,7 +156,7 @@ async fn clearing_a_server_side_session_deletes_the_record_and_the_cookie() {
         "{:?}",
         r.set_cookies()
     );
-    assert!(state.store.get(&key).await.unwrap().is_none());
+    assert!(state.store.get(&key).await.unwrap().found().is_none());
 }
 
 #[test]
@@ -180,7 +184,7 @@ async fn real_flask_session_reads_what_the_site_wrote_to_redis_and_the_other_way
         return;
     };
     let Some(redis) = Redis::start() else { return };
-    let addr = serve(redis_state(&redis)).await;
+    let addr = serve(redis_state(&redis).await).await;
     let json = [
         ("Accept", "application/json"),
         ("Content-Type", "application/x-www-form-urlencoded"),
@@ -226,8 +230,8 @@ async fn real_flask_session_reads_what_the_site_wrote_to_redis_and_the_other_way
 #[tokio::test]
 async fn two_instances_sharing_one_redis_serve_the_same_session() {
     let Some(redis) = Redis::start() else { return };
-    let a = serve(redis_state(&redis)).await;
-    let b = serve(redis_state(&redis)).await;
+    let a = serve(redis_state(&redis).await).await;
+    let b = serve(redis_state(&redis).await).await;
     assert_ne!(a.port(), b.port());
     let json = [
         ("Accept", "application/json"),

@@ -286,3 +286,12 @@ notes-title = Speaker notes
 notes-following = This window follows the presenter: keep it on your own screen.
 notes-none = No notes for this section.
 live-error-heading = This edit does not load, so the last good version is shown. Fix it and the page reloads by itself.
+
+## A server-side record the store no longer has, and refusals that keep the learner's data
+sandbox-store-lost-expired = The store no longer has a record for this session id: its time to live ran out. Your next change starts a new, empty session with a new id.
+sandbox-store-lost-evicted = The store no longer has a record for this session id: the server was full and let it go (records nobody came back for go first). Your next change starts a new, empty session with a new id.
+sandbox-store-lost-unknown = The store has no record for this session id: it expired or was deleted, or the store restarted (the embedded store keeps records in memory only). Your next change starts a new, empty session with a new id.
+error-store-title = The session store is not answering
+error-store-body = This demo session lives in a store that did not answer just now. Nothing was changed and your session id is kept: reload the page in a few seconds.
+error-rate-title = Too many new sessions
+error-rate-body = Your address has created { $per_minute } new server-side sessions in the last minute, the limit. Nothing was changed: try again in { $retry } s.

@@ -110,6 +110,8 @@ impl Localizer {
             ("tried", Arg::Num(42.0)),
             ("ms", Arg::Str("1.5".into())),
             ("index", Arg::Num(1.0)),
+            ("per_minute", Arg::Num(30.0)),
+            ("retry", Arg::Num(2.0)),
             ("field", Arg::Str("key".into())),
             ("size", Arg::Num(4100.0)),
             ("limit", Arg::Num(4093.0)),

@@ -2,12 +2,15 @@
 //! `session:<sid>`, value the msgpack of the session dict, a TTL of
 //! `PERMANENT_SESSION_LIFETIME`. An embedded store by default; Redis with
 //! `SESSION_REDIS_URL`, shared by every instance of the site.
+//!
+//! A failed read or write is an error, never "no record": the caller answers 503 and keeps
+//! the learner's session id, so a Redis that blinks loses nobody's session.
 
 mod embedded;
-mod resp;
+mod remote;
 
 pub use embedded::Embedded;
-pub use resp::Redis;
+pub use remote::{COMMAND_TIMEOUT, CONNECT_TIMEOUT, Redis, redact};
 
 /// Flask-Session's `SESSION_KEY_PREFIX`.
 pub const KEY_PREFIX: &str = "session:";
@@ -22,13 +25,64 @@ pub enum Store {
 #[error("session store: {0}")]
 pub struct StoreError(pub String);
 
-impl Store {
-    /// `SESSION_REDIS_URL` if given, else the embedded store.
-    pub fn from_env(redis_url: Option<&str>) -> Result<Store, StoreError> {
-        match redis_url.filter(|u| !u.is_empty()) {
-            Some(url) => Ok(Store::Redis(Redis::new(url)?)),
-            None => Ok(Store::Embedded(Embedded::default())),
+/// Why a session id found no record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gone {
+    /// Its lifetime ran out.
+    Expired,
+    /// The embedded store was full and let it go.
+    Evicted,
+    /// The store has never heard of it: it restarted (the embedded store lives in memory),
+    /// Redis lost it, or the id was never issued here.
+    Unknown,
+}
+
+impl Gone {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gone::Expired => "expired",
+            Gone::Evicted => "evicted",
+            Gone::Unknown => "unknown",
         }
+    }
+}
+
+/// What a read found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    Found(Vec<u8>),
+    Missing(Gone),
+}
+
+impl Lookup {
+    /// The record, if there is one.
+    pub fn found(self) -> Option<Vec<u8>> {
+        match self {
+            Lookup::Found(v) => Some(v),
+            Lookup::Missing(_) => None,
+        }
+    }
+}
+
+impl Store {
+    /// `SESSION_REDIS_URL` if given (connected and checked now), else the embedded store.
+    pub async fn from_env(
+        redis_url: Option<&str>,
+        clock: &crate::clock::Clock,
+    ) -> Result<Store, StoreError> {
+        match redis_url.filter(|u| !u.is_empty()) {
+            Some(url) => Ok(Store::Redis(Redis::connect(url).await?)),
+            None => Ok(Store::embedded(clock)),
+        }
+    }
+
+    /// The embedded store, expiring by `clock`.
+    pub fn embedded(clock: &crate::clock::Clock) -> Store {
+        Store::Embedded(Embedded::with_clock(
+            clock.clone(),
+            embedded::MAX_ENTRIES,
+            embedded::MAX_BYTES,
+        ))
     }
 
     pub fn kind(&self) -> &'static str {
@@ -38,10 +92,14 @@ impl Store {
         }
     }
 
-    pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    pub async fn get(&self, key: &str) -> Result<Lookup, StoreError> {
         match self {
-            Store::Embedded(e) => Ok(e.get(key)),
-            Store::Redis(r) => r.get(key).await,
+            Store::Embedded(e) => Ok(e.get(key).map_or_else(Lookup::Missing, Lookup::Found)),
+            // Redis cannot say why a key is missing.
+            Store::Redis(r) => Ok(r
+                .get(key)
+                .await?
+                .map_or(Lookup::Missing(Gone::Unknown), Lookup::Found)),
         }
     }
 

@@ -32,6 +32,16 @@ pub async fn decode(
         .into_iter()
         .filter(|k| !k.is_empty())
         .collect();
+    if keys.len() > crate::web::decoder::MAX_KEYS {
+        return Err(AppError::field(
+            "key",
+            format!(
+                "{} keys is more than {}; a Flask app has one key and a few fallbacks",
+                keys.len(),
+                crate::web::decoder::MAX_KEYS
+            ),
+        ));
+    }
     let max_age = form.int_in("max_age", 0..=i64::from(u32::MAX))?;
     let keys = keys.split_first().map(|(first, rest)| {
         // The form lists fallbacks in the order to try them; `Keys::new` takes Flask's

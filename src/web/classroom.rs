@@ -27,7 +27,7 @@ use serde_json::json;
 use std::convert::Infallible;
 
 /// The cookie that carries the instructor's token (HttpOnly, SameSite=Strict).
-pub const INSTRUCTOR_COOKIE: &str = "classroom_instructor";
+pub use crate::web::site_cookies::INSTRUCTOR as INSTRUCTOR_COOKIE;
 
 /// The room, or 404 outside classroom mode.
 fn room(state: &AppState) -> Result<&Classroom, AppError> {
@@ -39,7 +39,7 @@ pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
     state
         .classroom
         .as_ref()
-        .is_some_and(|room| room.is_instructor(exchange.lock().cookie(INSTRUCTOR_COOKIE)))
+        .is_some_and(|room| room.is_instructor(exchange.lock().instructor_token.as_deref()))
 }
 
 /// The instructor's request, with the page's language: the room exists (else 404) and the
@@ -403,8 +403,10 @@ pub struct EventsQuery {
 pub async fn events(
     State(state): State<AppState>,
     Query(q): Query<EventsQuery>,
+    extensions: axum::http::Extensions,
 ) -> Result<Response, AppError> {
     let room = room(&state)?;
+    let stream_guard = open_stream(&state, &extensions)?;
     let following = q.follow.as_deref() == Some("1");
     let lang = q
         .lang
@@ -416,7 +418,7 @@ pub async fn events(
         room.watch_position(),
         room.watch_followers(),
         state.closing.subscribe(),
-        follower,
+        (follower, stream_guard),
     );
     let stream =
         futures_util::stream::unfold(streams, move |(mut pos, mut count, mut closing, f)| {
@@ -450,27 +452,50 @@ pub async fn events(
         .into_response())
 }
 
+/// Count one more event stream from this client, or refuse it with a 503 that names the
+/// limit (an `EventSource` then stops retrying; the page keeps working without it).
+fn open_stream(
+    state: &AppState,
+    extensions: &axum::http::Extensions,
+) -> Result<crate::web::limits::StreamGuard, AppError> {
+    state
+        .streams
+        .open(crate::web::limits::client_ip(extensions))
+        .map_err(|refused| AppError::Busy(refused.to_string()))
+}
+
 /// `GET /_live/events` (`--watch` only): a `reload` event whenever the content was
 /// re-rendered or failed to; open pages reload and show the new page or the error.
-pub async fn live_events(State(state): State<AppState>) -> Result<Response, AppError> {
+pub async fn live_events(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+) -> Result<Response, AppError> {
     if !state.live_reload {
         return Err(AppError::NotFound);
     }
-    let streams = (state.site_cell.watch_version(), state.closing.subscribe());
-    let stream = futures_util::stream::unfold(streams, |(mut version, mut closing)| async move {
-        if *closing.borrow() {
-            return None;
-        }
-        tokio::select! {
-            biased;
-            _ = closing.changed() => None,
-            changed = version.changed() => {
-                changed.ok()?;
-                let v = *version.borrow_and_update();
-                Some((Ok::<_, Infallible>(Event::default().event("reload").data(v.to_string())), (version, closing)))
+    let guard = open_stream(&state, &extensions)?;
+    let streams = (
+        state.site_cell.watch_version(),
+        state.closing.subscribe(),
+        guard,
+    );
+    let stream = futures_util::stream::unfold(
+        streams,
+        |(mut version, mut closing, guard)| async move {
+            if *closing.borrow() {
+                return None;
             }
-        }
-    });
+            tokio::select! {
+                biased;
+                _ = closing.changed() => None,
+                changed = version.changed() => {
+                    changed.ok()?;
+                    let v = *version.borrow_and_update();
+                    Some((Ok::<_, Infallible>(Event::default().event("reload").data(v.to_string())), (version, closing, guard)))
+                }
+            }
+        },
+    );
     Ok(Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response())

@@ -18,6 +18,14 @@ use std::time::Instant;
 
 /// A pasted cookie longer than this is not a cookie any browser would keep.
 const MAX_COOKIE: usize = 8192;
+/// Keys tried for one cookie: the key and its fallbacks (Flask apps keep a handful). Each
+/// key costs two HMACs per check, so the list is bounded.
+pub const MAX_KEYS: usize = 32;
+/// How long a weak-key search waits for the one search slot before answering "busy".
+const CRACK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The outcome of a weak-key search: the key found, how many were tried, in how long.
+type Cracked = (Option<&'static str>, usize, f64);
 
 /// `GET /{lang}/decoder`.
 pub async fn page(
@@ -25,17 +33,58 @@ pub async fn page(
     exchange: Exchange,
     PageLang(lang): PageLang,
 ) -> Response {
-    show(&state, &exchange, lang, &Form::default()).into_response()
+    show(&state, &exchange, lang, &Form::default(), None).into_response()
 }
 
-/// `POST /{lang}/decoder`: the same page with the pasted cookie taken apart.
+/// `POST /{lang}/decoder`: the same page with the pasted cookie taken apart. The weak-key
+/// search (thousands of HMACs) runs off the request threads, one search at a time, so a
+/// class pressing "crack" together cannot slow anyone's lesson page.
 pub async fn submit(
     State(state): State<AppState>,
     exchange: Exchange,
     PageLang(lang): PageLang,
     body: Bytes,
 ) -> Response {
-    show(&state, &exchange, lang, &Form::parse(&body)).into_response()
+    let form = Form::parse(&body);
+    let cracked = match form.get("action") {
+        Some("crack") => match crack(&state, &form).await {
+            Ok(c) => c,
+            Err(e) => return e.into_response(),
+        },
+        _ => None,
+    };
+    show(&state, &exchange, lang, &form, cracked).into_response()
+}
+
+/// Run the weak-key search for the form's cookie (or the learner's own), if there is one.
+async fn crack(state: &AppState, form: &Form) -> Result<Option<Cracked>, AppError> {
+    let cookie = match form.get("cookie").map(str::trim) {
+        Some(c) if !c.is_empty() => c.to_owned(),
+        _ => return Ok(None),
+    };
+    let cookie = cookie
+        .strip_prefix("session=")
+        .unwrap_or(&cookie)
+        .to_owned();
+    if cookie.len() > MAX_COOKIE {
+        return Ok(None); // `show` names the field.
+    }
+    let _slot = tokio::time::timeout(CRACK_WAIT, state.crack_slot.acquire())
+        .await
+        .map_err(|_| {
+            AppError::Busy(format!(
+                "the weak-key check is busy for everyone; try again in a few seconds (waited {} s)",
+                CRACK_WAIT.as_secs()
+            ))
+        })?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    tokio::task::spawn_blocking(move || {
+        let started = Instant::now();
+        let (found, tried) = codec::guess_key(&cookie, crate::weak_keys::candidates());
+        Some((found, tried, started.elapsed().as_secs_f64()))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))
 }
 
 fn show(
@@ -43,6 +92,7 @@ fn show(
     exchange: &Exchange,
     lang: Lang,
     form: &Form,
+    cracked: Option<Cracked>,
 ) -> Result<Response, AppError> {
     let path = format!("/{lang}/decoder");
     let mut ctx = base_context(state, exchange, lang, &path, |l| format!("/{l}/decoder"));
@@ -72,6 +122,15 @@ fn show(
         .map(str::trim)
         .filter(|k| !k.is_empty())
         .collect();
+    if keys.len() > MAX_KEYS {
+        return Err(AppError::field(
+            "keys",
+            format!(
+                "{} keys is more than {MAX_KEYS}; a Flask app has one key and a few fallbacks",
+                keys.len()
+            ),
+        ));
+    }
     let keys = keys.split_first().map(|(first, rest)| {
         let fallbacks: Vec<Vec<u8>> = rest.iter().rev().map(|k| k.as_bytes().to_vec()).collect();
         Keys::new(first.as_bytes(), &fallbacks)
@@ -104,24 +163,25 @@ fn show(
                 );
             }
             "crack" => {
-                let started = Instant::now();
-                let (found, tried) = codec::guess_key(&cookie, crate::weak_keys::candidates());
-                let ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0);
-                let args = |k: Option<&str>| {
-                    let mut a = vec![
-                        ("tried", Arg::Num(tried as f64)),
-                        ("ms", Arg::Str(ms.clone())),
-                    ];
-                    if let Some(k) = k {
-                        a.push(("key", Arg::Str(k.to_owned())));
-                    }
-                    a
-                };
-                let text = match found {
-                    Some(k) => loc.text(lang, "decoder-crack-found", &args(Some(k))),
-                    None => loc.text(lang, "decoder-crack-none", &args(None)),
-                };
-                ctx.insert("crack", &json!({"found": found, "text": text}));
+                // `submit` ran the search; nothing else reaches here with a cookie.
+                if let Some((found, tried, seconds)) = cracked {
+                    let ms = format!("{:.1}", seconds * 1000.0);
+                    let args = |k: Option<&str>| {
+                        let mut a = vec![
+                            ("tried", Arg::Num(tried as f64)),
+                            ("ms", Arg::Str(ms.clone())),
+                        ];
+                        if let Some(k) = k {
+                            a.push(("key", Arg::Str(k.to_owned())));
+                        }
+                        a
+                    };
+                    let text = match found {
+                        Some(k) => loc.text(lang, "decoder-crack-found", &args(Some(k))),
+                        None => loc.text(lang, "decoder-crack-none", &args(None)),
+                    };
+                    ctx.insert("crack", &json!({"found": found, "text": text}));
+                }
             }
             _ => {}
         }

@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::session::SessionConfig;
 use crate::session::flask::{Saved, Session};
 use crate::state::AppState;
+use crate::web::site_cookies::INSTRUCTOR;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,8 +21,11 @@ pub struct Inner {
     pub now: f64,
     /// The raw `Cookie` header(s), joined as the browser sent them.
     pub cookie_header: Option<String>,
-    /// Request cookies in order; lookups take the first of a name, as Werkzeug does.
+    /// Request cookies in order; lookups take the first of a name, as Werkzeug does. Never
+    /// the instructor's token.
     pub cookies: Vec<(String, String)>,
+    /// The instructor cookie's value, if the request carried one (classroom mode checks it).
+    pub instructor_token: Option<String>,
     pub session: Session,
     /// The Flask session settings in force for this learner (the sandbox can shorten the
     /// lifetime).
@@ -40,12 +44,15 @@ pub struct Inner {
 
 impl Exchange {
     /// Open the session as Flask-Session does: from the store, by the id in the cookie; a
-    /// missing or unknown id starts a new session with a new id.
+    /// missing or unknown id starts a new session with a new id (and the panel says what
+    /// became of the old one). A store that fails to answer is an error: the caller answers
+    /// 503 and the learner keeps their id.
     pub async fn open_server_side(
         state: &AppState,
         now: f64,
         cookie_header: Option<String>,
-    ) -> Self {
+    ) -> Result<Self, crate::store::StoreError> {
+        use crate::store::Lookup;
         let exchange = Exchange::open(state, now, cookie_header);
         let sid = {
             let inner = exchange.lock();
@@ -56,22 +63,20 @@ impl Exchange {
         };
         let mut loaded = None;
         let mut ttl = None;
+        let mut lost = None;
         if let Some(sid) = &sid {
             let key = format!("{}{sid}", crate::store::KEY_PREFIX);
-            match state.store.get(&key).await {
-                Ok(Some(bytes)) => match crate::session::msgpack::decode(&bytes) {
+            match state.store.get(&key).await? {
+                Lookup::Found(bytes) => match crate::session::msgpack::decode(&bytes) {
                     Ok(d) => {
                         loaded = Some(d);
-                        ttl = state.store.ttl(&key).await.ok().flatten();
+                        ttl = state.store.ttl(&key).await?;
                     }
                     Err(e) => {
                         tracing::warn!(error = %e, "undecodable server-side session; starting a new one")
                     }
                 },
-                Ok(None) => {}
-                Err(e) => {
-                    tracing::error!(error = %e, "session store unavailable; starting a new session")
-                }
+                Lookup::Missing(gone) => lost = Some(gone),
             }
         }
         let found = loaded.is_some();
@@ -88,21 +93,36 @@ impl Exchange {
                 sid,
                 found,
                 ttl_at_open: ttl,
+                lost,
             });
         }
-        exchange
+        Ok(exchange)
     }
 
     /// Parse the request's cookies and open the session from them, as Flask's
     /// `open_session` does at the start of a request.
     pub fn open(state: &AppState, now: f64, cookie_header: Option<String>) -> Self {
-        let cookies = cookie_header
+        let mut cookies = cookie_header
             .as_deref()
             .map(parse_cookie_header)
             .unwrap_or_default();
+        // The instructor's token leaves the cookie list and the header here, so no panel,
+        // state document or page can ever show it; only the classroom check reads it.
+        let instructor_token = cookies
+            .iter()
+            .find(|(n, _)| n == INSTRUCTOR)
+            .map(|(_, v)| v.clone());
+        let cookie_header = match instructor_token {
+            Some(_) => {
+                cookies.retain(|(n, _)| n != INSTRUCTOR);
+                cookie_header.and_then(|h| without_cookie(&h, INSTRUCTOR))
+            }
+            None => cookie_header,
+        };
         let mut inner = Inner {
             now,
             cookie_header,
+            instructor_token,
             cookies,
             session: Session::default(),
             config: state.session_config.clone(),
@@ -179,6 +199,8 @@ pub struct ServerSide {
     pub found: bool,
     /// Seconds the record had left when the request came in.
     pub ttl_at_open: Option<i64>,
+    /// The cookie named a record the store no longer has, and why.
+    pub lost: Option<crate::store::Gone>,
 }
 
 impl Inner {
@@ -236,6 +258,17 @@ pub fn parse_cookie_header(header: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `header` without the cookies named `name` (`None` if nothing is left).
+fn without_cookie(header: &str, name: &str) -> Option<String> {
+    let kept: Vec<&str> = header
+        .split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .filter(|part| part.split_once('=').map_or(*part, |(n, _)| n).trim() != name)
+        .collect();
+    (!kept.is_empty()).then(|| kept.join("; "))
+}
+
 // Werkzeug: `\\([0-3][0-7]{2}|.)` → that octal byte, or the escaped character itself.
 fn unquote(s: &str) -> String {
     let b = s.as_bytes();
@@ -264,6 +297,18 @@ fn unquote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_loses_only_the_named_cookie() {
+        assert_eq!(
+            without_cookie("a=1; classroom_instructor=tok;b=2", "classroom_instructor").as_deref(),
+            Some("a=1; b=2")
+        );
+        assert_eq!(
+            without_cookie("classroom_instructor=tok", "classroom_instructor"),
+            None
+        );
+    }
 
     #[test]
     fn cookie_header_keeps_order_and_unquotes_werkzeug_escapes() {

@@ -7,18 +7,21 @@ pub mod decoder;
 pub mod demos;
 pub mod exchange;
 pub mod form;
+pub mod limits;
 pub mod page_cache;
 pub mod pages;
 pub mod progress;
 pub mod recent;
 pub mod sandbox;
+pub mod server;
+pub mod site_cookies;
 pub mod state_doc;
 
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header::{COOKIE, SET_COOKIE, VARY};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -84,12 +87,15 @@ pub fn app(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(security_headers))
         .layer(middleware::from_fn(request_log))
         .with_state(state)
 }
 
 /// Open the Flask session before the handler, and after it write every cookie and the
-/// `Vary` header: the one place response cookies are set.
+/// `Vary` header: the one place response cookies are set. A store that fails to answer is a
+/// 503 that changes nothing (the learner keeps their session id); a client creating
+/// server-side records too fast is a 429.
 async fn flask_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let now = state.clock.now();
     let cookie_header = joined_cookie_header(&req);
@@ -101,15 +107,24 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
                 .find(|(n, _)| n == sandbox::STORE_COOKIE)
                 .is_some_and(|(_, v)| v == "server")
         });
+    let client = limits::client_ip(req.extensions());
+    let headers = req.headers().clone();
+    let path = req.uri().path().to_owned();
     let exchange = if server_side {
-        Exchange::open_server_side(&state, now, cookie_header).await
+        match Exchange::open_server_side(&state, now, cookie_header.clone()).await {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = Exchange::open(&state, now, cookie_header);
+                return store_unavailable(&state, &shown, &headers, &path, &e);
+            }
+        }
     } else {
         Exchange::open(&state, now, cookie_header)
     };
     req.extensions_mut().insert(exchange.clone());
     let mut response = next.run(req).await;
 
-    let headers = match exchange.set_cookie_headers(&state) {
+    let set_cookies = match exchange.set_cookie_headers(&state) {
         Ok(h) => h,
         Err(e) => return e.into_response(),
     };
@@ -118,6 +133,14 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
         Err(e) => return e.into_response(),
     };
     let vary = saved.vary_cookie;
+    let creates = exchange.lock().server.as_ref().is_some_and(|s| !s.found)
+        && matches!(
+            saved.store,
+            Some(crate::session::flask::StoreOp::Set { .. })
+        );
+    if creates && let Err(refused) = state.record_rate.take(client, now) {
+        return too_many_records(&state, &exchange, &headers, &path, refused);
+    }
     // The store changes before the browser learns the new id.
     let pending = exchange.lock().pending_delete.take();
     let ops = saved
@@ -132,12 +155,11 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
             crate::session::flask::StoreOp::Delete(key) => state.store.delete(key).await,
         };
         if let Err(e) = result {
-            tracing::error!(error = %e, "session store write failed");
-            return crate::error::AppError::Unavailable(e.to_string()).into_response();
+            return store_unavailable(&state, &exchange, &headers, &path, &e);
         }
     }
     let out = response.headers_mut();
-    for h in headers {
+    for h in set_cookies {
         match HeaderValue::from_bytes(h.as_bytes()) {
             Ok(v) => {
                 out.append(SET_COOKIE, v);
@@ -148,8 +170,86 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
     if vary {
         out.append(VARY, HeaderValue::from_static("Cookie"));
     }
-    // Security headers on every response. Everything the site loads is its own, so the
-    // policy names nothing but 'self' (and allows no inline script or style).
+    response
+}
+
+/// 503: the store did not answer. Nothing was written and no cookie is sent.
+fn store_unavailable(
+    state: &AppState,
+    exchange: &Exchange,
+    headers: &axum::http::HeaderMap,
+    path: &str,
+    e: &crate::store::StoreError,
+) -> Response {
+    tracing::error!(error = %e, "session store unavailable");
+    let mut response = pages::explained(
+        state,
+        exchange,
+        headers,
+        path,
+        pages::Refusal {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            title_key: "error-store-title",
+            json: serde_json::json!({
+                "error": "the session store did not answer; nothing was changed and your session id is kept",
+            }),
+        },
+        |lang| state.site().loc.text(lang, "error-store-body", &[]),
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+    response
+}
+
+/// 429: this client creates server-side records faster than the limit allows.
+fn too_many_records(
+    state: &AppState,
+    exchange: &Exchange,
+    headers: &axum::http::HeaderMap,
+    path: &str,
+    refused: limits::RateRefused,
+) -> Response {
+    use crate::i18n::Arg;
+    let mut response = pages::explained(
+        state,
+        exchange,
+        headers,
+        path,
+        pages::Refusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            title_key: "error-rate-title",
+            json: serde_json::json!({
+                "error": format!(
+                    "too many new server-side sessions from your address (at most {} a minute); nothing was changed, try again in {} s",
+                    refused.per_minute, refused.retry_after
+                ),
+                "retry_after": refused.retry_after,
+            }),
+        },
+        |lang| {
+            state.site().loc.text(
+                lang,
+                "error-rate-body",
+                &[
+                    ("per_minute", Arg::Num(f64::from(refused.per_minute))),
+                    ("retry", Arg::Num(refused.retry_after as f64)),
+                ],
+            )
+        },
+    );
+    if let Ok(v) = HeaderValue::from_str(&refused.retry_after.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+/// Security headers on every response, whatever answered it (a handler, the session layer's
+/// own refusals, the body limit). Everything the site loads is its own, so the policy names
+/// nothing but 'self' (and allows no inline script or style).
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let out = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         out.insert(name, HeaderValue::from_static(value));
     }

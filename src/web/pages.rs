@@ -17,7 +17,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 /// The plain cookie that remembers the colour theme.
-pub const THEME_COOKIE: &str = "theme";
+pub use crate::web::site_cookies::THEME as THEME_COOKIE;
 
 /// The session's `lang`, if it is one of ours.
 fn session_lang(exchange: &Exchange) -> Option<Lang> {
@@ -229,7 +229,11 @@ pub async fn lesson(
     let sent = Form::parse(uri.query().unwrap_or("").as_bytes())
         .get("sent")
         .and_then(|id| u64::from_str_radix(id, 16).ok())
-        .and_then(|id| state.recent.get(id));
+        .and_then(|id| {
+            state
+                .recent
+                .get(id, crate::web::sandbox::browser_now(&exchange))
+        });
     let path = format!("/{lang}/lessons/{slug}");
     let mut progress = Progress::read(&state, &exchange);
     let response = if sent.is_none() && cookieless(&state, &exchange) {
@@ -501,6 +505,51 @@ pub async fn asset(
 
 /// Any unknown page: 404, in the language of the URL prefix if it has one, else the
 /// learner's.
+/// What [`explained`] answers with: the status, the page's title message, and the JSON for
+/// a caller that is not a browser.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub title_key: &'static str,
+    pub json: serde_json::Value,
+}
+
+/// A refusal explained: for a browser (its `Accept` names HTML) a page in the learner's
+/// language with `title_key` and `text`; for anyone else `json` (which says the same in
+/// English, with the figures).
+pub fn explained(
+    state: &AppState,
+    exchange: &Exchange,
+    headers: &HeaderMap,
+    path: &str,
+    refusal: Refusal,
+    text: impl FnOnce(Lang) -> String,
+) -> Response {
+    let Refusal {
+        status,
+        title_key,
+        json,
+    } = refusal;
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if !wants_html {
+        return (status, axum::Json(json)).into_response();
+    }
+    let prefix = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let lang = Lang::from_code(prefix).unwrap_or_else(|| preferred_lang(exchange, headers));
+    let mut ctx = base_context(state, exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    ctx.insert("message_title", title_key);
+    ctx.insert("message_text", &text(lang));
+    match render(state, "not_found.html", &ctx) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
 pub async fn not_found(
     State(state): State<AppState>,
     exchange: Exchange,

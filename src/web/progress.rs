@@ -10,7 +10,7 @@ use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub const COOKIE: &str = "progress";
+pub use crate::web::site_cookies::PROGRESS as COOKIE;
 pub const SALT: &[u8] = b"course-progress";
 const MAX_AGE: i64 = 365 * 24 * 3600;
 

@@ -74,16 +74,45 @@ impl Reply {
         match self.redirect {
             Some(next) => {
                 let sent = exchange.set_cookie_headers(state)?;
-                let next = if sent.is_empty() {
-                    next
-                } else {
-                    crate::web::recent::with_sent(&next, state.recent.put(sent))
+                let owner = browser_after(state, exchange)?;
+                let next = match owner {
+                    Some(owner) if !sent.is_empty() => {
+                        crate::web::recent::with_sent(&next, state.recent.put(owner, sent))
+                    }
+                    _ => next,
                 };
                 Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
             }
             None => Ok(Json(state_doc::build(state, exchange, self.lang)?).into_response()),
         }
     }
+}
+
+/// Who the browser is after this response: the session cookie it will hold (the new one if
+/// one is sent), else its progress cookie.
+fn browser_after(
+    state: &AppState,
+    exchange: &Exchange,
+) -> Result<Option<crate::web::recent::Owner>, AppError> {
+    let saved = exchange.commit(state)?;
+    let inner = exchange.lock();
+    let session = match &saved.cookie {
+        Some(new) => Some(new.as_str()),
+        None => inner.cookie(&inner.config.cookie_name),
+    };
+    Ok(crate::web::recent::owner(
+        session,
+        inner.cookie(crate::web::site_cookies::PROGRESS),
+    ))
+}
+
+/// The browser a request comes from, as [`browser_after`] named it.
+pub fn browser_now(exchange: &Exchange) -> Option<crate::web::recent::Owner> {
+    let inner = exchange.lock();
+    crate::web::recent::owner(
+        inner.cookie(&inner.config.cookie_name),
+        inner.cookie(crate::web::site_cookies::PROGRESS),
+    )
 }
 
 /// A sandbox form post, parsed, with `next` and `lang` already validated: every sandbox
@@ -239,6 +268,15 @@ pub fn is_token(name: &str) -> bool {
 
 fn cookie_name(form: &Form) -> Result<String, AppError> {
     let name = form.require("name")?;
+    if crate::web::site_cookies::is_reserved(name) {
+        return Err(AppError::field(
+            "name",
+            format!(
+                "{name:?} is one of this site's own cookies ({}); the sandbox cannot set, delete or shadow it, so choose another name",
+                crate::web::site_cookies::RESERVED.join(", ")
+            ),
+        ));
+    }
     if !is_token(name) {
         return Err(AppError::field(
             "name",
@@ -424,6 +462,7 @@ pub async fn session_store(
                     sid,
                     found: false,
                     ttl_at_open: None,
+                    lost: None,
                 });
                 *inner.session_mut() = session;
                 marker.max_age = Some(state.session_config.lifetime);

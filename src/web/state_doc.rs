@@ -1,4 +1,4 @@
-//! The state document of `shared/contract.md`: what the browser holds after this response,
+//! The state document (`docs/http.md`): what the browser holds after this response,
 //! the session cookie taken apart, and the headers just sent.
 
 use crate::error::AppError;
@@ -89,7 +89,9 @@ pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Resul
         None => inner.cookie(&inner.config.cookie_name),
     };
     if let Some(server) = &inner.server {
-        return Ok(server_side_doc(state, &inner, server, &saved, set_cookie));
+        return Ok(server_side_doc(
+            state, &inner, server, &saved, set_cookie, lang,
+        ));
     }
     let mut session = describe(
         cookie,
@@ -150,6 +152,7 @@ fn server_side_doc(
     server: &crate::web::exchange::ServerSide,
     saved: &crate::session::flask::Saved,
     set_cookie: Vec<String>,
+    lang: Option<Lang>,
 ) -> J {
     use crate::session::flask::StoreOp;
     let mut cookies = Map::new();
@@ -178,6 +181,15 @@ fn server_side_doc(
         .unwrap_or(J::Null);
     let permanent = data.get("_permanent").is_some_and(|v| v.is_truthy());
     let now = inner.now as i64;
+    // The cookie named a record the store no longer has: say so, instead of looking like a
+    // learner who never had a session.
+    let lost = server.lost.filter(|_| !stored);
+    let lost_text = lost.zip(lang).map(|(gone, lang)| {
+        state
+            .site()
+            .loc
+            .text(lang, &format!("sandbox-store-lost-{}", gone.as_str()), &[])
+    });
     json!({
         "cookies": cookies,
         "cookie_header": inner.cookie_header,
@@ -196,7 +208,7 @@ fn server_side_doc(
             "parts": null,
             "size": cookie.as_ref().map_or(0, String::len),
             "lifetime": inner.config.lifetime,
-            "reason_text": null,
+            "reason_text": lost_text,
         },
         "set_cookie": set_cookie,
         "store": {
@@ -206,6 +218,7 @@ fn server_side_doc(
             "ttl": ttl,
             "record": if stored { record } else { J::Null },
             "record_size": size,
+            "lost": lost.map(crate::store::Gone::as_str),
         },
         "flashed": inner.flashed.as_ref().map(|f| f.iter().map(|(c, m)| json!({"category": c, "message": m})).collect::<Vec<_>>()),
         "now": rfc3339(now),
