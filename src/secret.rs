@@ -54,6 +54,28 @@ pub fn load(env_value: Option<String>, file: &Path) -> anyhow::Result<(Vec<u8>, 
     }
 }
 
+/// Earlier versions kept the key in `.secret-key` in the working directory. If that file is
+/// here and `default` is not yet, copy it there (mode 0600), so upgrading logs nobody out.
+pub fn adopt_legacy(default: &Path) -> anyhow::Result<bool> {
+    let legacy = Path::new(".secret-key");
+    if default.exists() || !legacy.is_file() {
+        return Ok(false);
+    }
+    let key = fs::read(legacy).with_context(|| format!("reading {}", legacy.display()))?;
+    if let Some(dir) = default.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(default)
+        .with_context(|| format!("creating secret key file {}", default.display()))?;
+    f.write_all(&key)
+        .with_context(|| format!("writing {}", default.display()))?;
+    Ok(true)
+}
+
 /// 32 random bytes as hex, like `python -c "import secrets; print(secrets.token_hex())"`.
 fn generate() -> String {
     let bytes: [u8; 32] = rand::random();

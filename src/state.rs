@@ -76,7 +76,12 @@ impl AppState {
     /// needs; fails with the path of whatever is wrong.
     pub async fn load(config: &Config) -> anyhow::Result<Self> {
         let key_file = config.secret_key_path();
-        let (secret, key_source) = secret::load(std::env::var("SECRET_KEY").ok(), &key_file)?;
+        let env_key = std::env::var("SECRET_KEY").ok().filter(|k| !k.is_empty());
+        if env_key.is_none() && config.secret_key_file.is_none() && secret::adopt_legacy(&key_file)?
+        {
+            tracing::info!(to = %key_file.display(), "moved the secret key from ./.secret-key");
+        }
+        let (secret, key_source) = secret::load(env_key, &key_file)?;
         match key_source {
             secret::KeySource::Environment => {
                 tracing::info!("secret key from SECRET_KEY");

@@ -81,11 +81,11 @@ impl Drop for FlaskPeer {
 pub async fn serve(state: cookie_course::AppState) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, cookie_course::app(state))
-            .await
-            .unwrap();
-    });
+    tokio::spawn(cookie_course::web::server::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
     addr
 }
 
@@ -148,7 +148,14 @@ pub async fn http(
     req.push_str(body);
     stream.write_all(req.as_bytes()).await.unwrap();
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await.unwrap();
+    // Never wait forever on a server that stopped answering: fail with what was read.
+    tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        stream.read_to_end(&mut raw),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("no answer within 30 s to {method} {path}"))
+    .unwrap();
     let text = String::from_utf8_lossy(&raw);
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
     let mut lines = head.split("\r\n");
