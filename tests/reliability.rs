@@ -935,3 +935,104 @@ mod in_memory {
         );
     }
 }
+
+#[tokio::test]
+async fn rediss_verifies_the_server_against_the_given_ca() {
+    let dir = std::env::temp_dir().join(format!("cookie-course-tls-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = |f: &str| dir.join(f).display().to_string();
+    let openssl = |args: &[&str]| {
+        let ok = std::process::Command::new("openssl")
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "openssl {args:?}");
+    };
+    // A private CA, and a certificate for `localhost` that it signs.
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Course test CA",
+        "-keyout",
+        &d("ca.key"),
+        "-out",
+        &d("ca.pem"),
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        &d("server.key"),
+        "-out",
+        &d("server.csr"),
+    ]);
+    std::fs::write(dir.join("ext"), "subjectAltName=DNS:localhost\n").unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        &d("server.csr"),
+        "-CA",
+        &d("ca.pem"),
+        "-CAkey",
+        &d("ca.key"),
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        &d("ext"),
+        "-out",
+        &d("server.pem"),
+    ]);
+    let tls_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let Some(_redis) = Redis::start_with(&[
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--tls-port",
+        &tls_port,
+        "--tls-cert-file",
+        &d("server.pem"),
+        "--tls-key-file",
+        &d("server.key"),
+        "--tls-ca-cert-file",
+        &d("ca.pem"),
+        "--tls-auth-clients",
+        "no",
+    ]) else {
+        return;
+    };
+    let url = format!("rediss://localhost:{tls_port}/0");
+    let site = Running::start(
+        &[],
+        &[
+            ("SESSION_REDIS_URL", &url),
+            ("SESSION_REDIS_CA_FILE", &d("ca.pem")),
+        ],
+    );
+    let b = Browser::server_side(site.addr, "ada").await;
+    assert!(b.cookie("session").is_some());
+    // Without the CA the certificate is not trusted, and the site says so at start-up.
+    let (status, out) = run_to_exit(&[], &[("SESSION_REDIS_URL", &url)], Duration::from_secs(20))
+        .expect("refuses to start");
+    assert!(!status.success() && out.contains("Redis"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -65,13 +65,17 @@ impl Lookup {
 }
 
 impl Store {
-    /// `SESSION_REDIS_URL` if given (connected and checked now), else the embedded store.
+    /// `SESSION_REDIS_URL` if given (connected and checked now, trusting the CA in
+    /// `SESSION_REDIS_CA_FILE` for `rediss://` if given), else the embedded store.
     pub async fn from_env(
         redis_url: Option<&str>,
         clock: &crate::clock::Clock,
     ) -> Result<Store, StoreError> {
+        let ca = std::env::var_os("SESSION_REDIS_CA_FILE")
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from);
         match redis_url.filter(|u| !u.is_empty()) {
-            Some(url) => Ok(Store::Redis(Redis::connect(url).await?)),
+            Some(url) => Ok(Store::Redis(Redis::connect(url, ca.as_deref()).await?)),
             None => Ok(Store::embedded(clock)),
         }
     }

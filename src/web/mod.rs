@@ -108,7 +108,13 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
                 .is_some_and(|(_, v)| v == "server")
         });
     let client = limits::client_ip(req.extensions());
-    let headers = req.headers().clone();
+    // Only what an error page needs: its language and whether the client wants HTML.
+    let mut headers = axum::http::HeaderMap::new();
+    for name in [header::ACCEPT, header::ACCEPT_LANGUAGE] {
+        if let Some(v) = req.headers().get(&name) {
+            headers.insert(name, v.clone());
+        }
+    }
     let path = req.uri().path().to_owned();
     let exchange = if server_side {
         match Exchange::open_server_side(&state, now, cookie_header.clone()).await {
