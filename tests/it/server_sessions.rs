@@ -2,7 +2,7 @@
 //! an opaque id, the data sits in a store. Checked against real Flask-Session and a real
 //! Redis in both directions, and across two instances sharing one Redis.
 
-mod common;
+use crate::common;
 
 use common::jar_after;
 use common::mem::{get, post_json};

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod binary;
 pub mod mem;
 pub mod peers;

@@ -5,7 +5,7 @@
 //! `COOKIE_COURSE_BIN=/path/to/old/cookie-course cargo test --test reliability` runs the
 //! binary-driven tests against another build (they fail on the code before the fix).
 
-mod common;
+use crate::common;
 
 use common::binary::{Running, run_to_exit};
 use common::peers::{Wire, form, http};
@@ -644,9 +644,6 @@ mod in_memory {
     use axum::http::{Request, StatusCode, header};
     use common::mem::{Resp, get, post, send};
     use cookie_course::AppState;
-    use cookie_course::classroom::Classroom;
-    use cookie_course::source::Source;
-    use cookie_course::state::Extras;
     use cookie_course::store::Store;
     use std::net::SocketAddr;
 
@@ -870,16 +867,7 @@ mod in_memory {
     #[tokio::test]
     async fn a_student_who_reads_everything_the_projector_and_their_browser_show_cannot_move_the_room()
      {
-        let state = AppState::build_full(
-            KEY,
-            &Source::Embedded,
-            Store::embedded(&Default::default()),
-            Extras {
-                classroom: Some(Classroom::new(TOKEN)),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let state = common::app::TestApp::new(KEY).classroom(TOKEN).state();
         let app = cookie_course::app(state.clone());
         let instructor = format!("classroom_instructor={TOKEN}; theme=dark; progress=x");
         // Everything the instructor's browser and the projector show.

@@ -1,7 +1,7 @@
 //! Start-up refuses a broken locale or lesson with a message naming the file, and accepts
 //! the real `content/` and `locales/` with every check passing.
 
-mod common;
+use crate::common;
 
 use common::tree::{Tree, lesson};
 use cookie_course::AppState;

@@ -2,7 +2,7 @@
 //! real Redis for lesson 9) by `tests/examples/check_examples.py`, which asserts what the
 //! lessons claim.
 
-mod common;
+use crate::common;
 
 use common::peers::require;
 use common::redis::Redis;

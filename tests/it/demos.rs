@@ -1,16 +1,15 @@
 //! The lesson demos and the decoder, in memory: each behaves exactly as the Flask code the
 //! lesson shows.
 
-mod common;
+use crate::common;
 
 use common::mem::{get, post, post_json};
+use cookie_course::AppState;
 use cookie_course::session::{Dict, Keys, Value, codec};
-use cookie_course::{AppState, app};
 use serde_json::json;
 
 fn site() -> (AppState, axum::Router) {
-    let state = AppState::with_key(b"demo-test-key");
-    (state.clone(), app(state))
+    crate::common::app::TestApp::new(b"demo-test-key").build()
 }
 
 /// Post a form with the given session cookie; return the state and the new session cookie.

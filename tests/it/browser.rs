@@ -3,7 +3,7 @@
 //! stored `<img onerror>` is shown as text and never runs; an HttpOnly cookie reaches the
 //! server but not `document.cookie`.
 
-mod common;
+use crate::common;
 
 use common::peers::{require, serve};
 use common::tree::Tree;
@@ -357,17 +357,10 @@ async fn followers_pages_and_the_notes_window_follow_the_presenter() {
         ),
     );
     tree.write("content/en/two.md", &lesson("Two", 2, "Second lesson.\n"));
-    let state = cookie_course::AppState::build_full(
-        b"browser-room-key",
-        &tree.source(),
-        cookie_course::store::Store::Embedded(Default::default()),
-        cookie_course::state::Extras {
-            classroom: Some(cookie_course::classroom::Classroom::new(TOKEN)),
-            live_reload: false,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let state = crate::common::app::TestApp::new(b"browser-room-key")
+        .source(tree.source())
+        .classroom(TOKEN)
+        .state();
     let app = cookie_course::app(state.clone());
     let base = format!("http://{}", serve(state.clone()).await);
     let present = |path: &'static str| {

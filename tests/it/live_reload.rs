@@ -2,15 +2,12 @@
 //! language while the server runs; an edit that does not load keeps the last good site and
 //! shows its error in the page; open pages hear a `reload` event.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::mem::get;
 use common::peers::serve;
 use common::tree::{Tree, lesson};
-use cookie_course::AppState;
-use cookie_course::state::Extras;
-use cookie_course::store::Store;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -40,17 +37,10 @@ async fn edits_are_re_rendered_in_every_language_and_a_broken_edit_keeps_the_las
             "FIRST-VERSION of the text.\n\n## Part {#part}\n\nMore.\n",
         ),
     );
-    let state = AppState::build_full(
-        b"watch test key",
-        &tree.source(),
-        Store::Embedded(Default::default()),
-        Extras {
-            classroom: None,
-            live_reload: true,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let state = crate::common::app::TestApp::new(b"watch test key")
+        .source(tree.source())
+        .live_reload()
+        .state();
     let _watching =
         cookie_course::watch::spawn(tree.source(), state.site_cell.clone()).expect("watching");
     let app = cookie_course::app(state.clone());

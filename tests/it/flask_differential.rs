@@ -1,7 +1,7 @@
 //! Differential tests against real Flask 3.x in both directions: the cookies the running
 //! site sets load in real Flask, and the cookies real Flask makes load in the site.
 
-mod common;
+use crate::common;
 
 use common::peers::{FlaskPeer, form, http, serve};
 use common::typed::{dict, same, typed, value};

@@ -1,11 +1,11 @@
 //! The full course: all ten lessons in four languages with their quizzes, graded by the
 //! server, and progress kept in its own signed cookie.
 
-mod common;
+use crate::common;
 
 use common::mem::{get, post, post_json};
+use cookie_course::AppState;
 use cookie_course::i18n::{Arg, Lang};
-use cookie_course::{AppState, app};
 
 const SLUGS: [&str; 10] = [
     "why-sessions",
@@ -21,8 +21,7 @@ const SLUGS: [&str; 10] = [
 ];
 
 fn site() -> (AppState, axum::Router) {
-    let state = AppState::with_key(b"course-test-key");
-    (state.clone(), app(state))
+    crate::common::app::TestApp::new(b"course-test-key").build()
 }
 
 /// Prose only: fenced code, directives, speaker notes and front matter removed.

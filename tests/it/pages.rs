@@ -2,7 +2,7 @@
 //! preference in the Flask session, fallbacks for missing and stale translations, and no
 //! English in the other interfaces.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

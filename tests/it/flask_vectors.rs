@@ -1,7 +1,7 @@
 //! Every conformance vector produced by real Flask: encoding byte for byte, decoding
 //! outcomes, the session's Set-Cookie/Vary decisions and Werkzeug's cookie headers.
 
-mod common;
+use crate::common;
 
 use common::typed::{dict, keys, same, typed, value};
 use cookie_course::session::codec::{self, ErrorKind};

@@ -26,7 +26,7 @@ impl Directives for Labels {
 
 #[test]
 fn sample_lesson_renders_to_the_reviewed_html() {
-    let src = include_str!("fixtures/markdown/sample.md");
+    let src = include_str!("../fixtures/markdown/sample.md");
     let rendered = render(src, &Labels(Highlighter::new())).unwrap();
     let [Block::Html(html)] = rendered.blocks.as_slice() else {
         panic!("one block: {:?}", rendered.blocks)

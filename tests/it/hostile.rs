@@ -3,7 +3,7 @@
 //! escapes, CR/LF and `;` in cookie names and values. Nothing may answer 5xx or panic, and a
 //! rejected input gets a 400 that names the field.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, header};
@@ -171,17 +171,9 @@ fn header_value(s: &str) -> Option<axum::http::HeaderValue> {
 
 #[tokio::test]
 async fn ten_thousand_hostile_requests_get_no_5xx_and_clear_400s() {
-    let state = AppState::build_full(
-        b"hostile-test-key",
-        &cookie_course::source::Source::Embedded,
-        cookie_course::store::Store::Embedded(Default::default()),
-        cookie_course::state::Extras {
-            classroom: Some(cookie_course::classroom::Classroom::random()),
-            live_reload: false,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let state = crate::common::app::TestApp::new(b"hostile-test-key")
+        .classroom(cookie_course::classroom::Classroom::random().token())
+        .state();
     let app = app(state.clone());
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut statuses = std::collections::BTreeMap::new();

@@ -2,19 +2,17 @@
 //! followers receive the moves over server-sent events on a real socket, the notes window
 //! shows notes learners never see, and the demo reset clears the instructor's cookies.
 
-mod common;
+use crate::common;
 
+use crate::common::app::TestApp;
 use axum::http::StatusCode;
 use common::mem::{get, post};
 use common::peers::serve;
 use common::tree::Tree;
 use cookie_course::AppState;
-use cookie_course::classroom::Classroom;
 use cookie_course::i18n::Lang;
 use cookie_course::session::{Keys, Value, loads};
 use cookie_course::source::Source;
-use cookie_course::state::Extras;
-use cookie_course::store::Store;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -23,17 +21,10 @@ const TOKEN: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const INSTRUCTOR: &str = "classroom_instructor=0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
 fn room(source: &Source) -> AppState {
-    AppState::build_full(
-        KEY,
-        source,
-        Store::Embedded(Default::default()),
-        Extras {
-            classroom: Some(Classroom::new(TOKEN)),
-            live_reload: false,
-            ..Default::default()
-        },
-    )
-    .unwrap()
+    TestApp::new(KEY)
+        .source(source.clone())
+        .classroom(TOKEN)
+        .state()
 }
 
 fn position(state: &AppState) -> Option<(Lang, String, String)> {

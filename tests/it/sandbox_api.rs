@@ -1,7 +1,7 @@
 //! The sandbox API and `/api/decode`, in memory: every route, its error paths, and the
 //! headers Flask would send.
 
-mod common;
+use crate::common;
 
 use common::mem::{get, post, post_json};
 use cookie_course::session::codec;

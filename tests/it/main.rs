@@ -1,0 +1,24 @@
+//! Every integration test in one binary: one link, one process to share a Chromium or a
+//! Redis. Each module is one concern; `common` holds the harness (a `TestApp` to build a
+//! site in memory, the binary and real peers on sockets).
+
+mod common;
+
+mod browser;
+mod classroom;
+mod cli;
+mod course;
+mod demos;
+mod examples;
+mod flask_differential;
+mod flask_vectors;
+mod hostile;
+mod live_reload;
+mod logging;
+mod pages;
+mod properties;
+mod reliability;
+mod rendering_snapshots;
+mod sandbox_api;
+mod server_sessions;
+mod startup_checks;
