@@ -16,11 +16,11 @@ pub mod secret;
 pub mod session;
 pub mod site;
 pub mod source;
-pub mod state;
 pub mod store;
 pub mod watch;
 pub mod weak_keys;
 pub mod web;
 
-pub use state::AppState;
 pub use web::app;
+pub use web::state;
+pub use web::state::AppState;

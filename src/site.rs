@@ -10,20 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::watch;
 
-/// Templates built into the binary.
-pub const TEMPLATES: [(&str, &str); 8] = [
-    ("present.html", include_str!("../templates/present.html")),
-    ("notes.html", include_str!("../templates/notes.html")),
-    ("decoder.html", include_str!("../templates/decoder.html")),
-    ("base.html", include_str!("../templates/base.html")),
-    ("home.html", include_str!("../templates/home.html")),
-    ("lesson.html", include_str!("../templates/lesson.html")),
-    ("sandbox.html", include_str!("../templates/sandbox.html")),
-    (
-        "not_found.html",
-        include_str!("../templates/not_found.html"),
-    ),
-];
+pub use crate::source::TEMPLATES;
 
 #[derive(Debug)]
 pub struct Site {

@@ -5,6 +5,21 @@ use anyhow::Context;
 use rust_embed::RustEmbed;
 use std::path::{Path, PathBuf};
 
+/// Templates built into the binary.
+pub const TEMPLATES: [(&str, &str); 8] = [
+    ("present.html", include_str!("../templates/present.html")),
+    ("notes.html", include_str!("../templates/notes.html")),
+    ("decoder.html", include_str!("../templates/decoder.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("lesson.html", include_str!("../templates/lesson.html")),
+    ("sandbox.html", include_str!("../templates/sandbox.html")),
+    (
+        "not_found.html",
+        include_str!("../templates/not_found.html"),
+    ),
+];
+
 #[derive(RustEmbed)]
 #[folder = "content/"]
 struct EmbeddedContent;
@@ -65,7 +80,7 @@ impl Source {
     /// The page templates: `DIR/templates/*.html` when a content folder has its own, else the
     /// built-in ones. A folder may override some and keep the rest.
     pub fn templates(&self) -> anyhow::Result<Vec<(String, String)>> {
-        let mut out: Vec<(String, String)> = crate::site::TEMPLATES
+        let mut out: Vec<(String, String)> = TEMPLATES
             .iter()
             .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
             .collect();

@@ -11,6 +11,22 @@ pub const MIN_UNIX: i64 = -62_135_596_800;
 pub const MAX_UNIX: i64 = 253_402_300_799;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+/// An aware datetime with whole seconds, as Flask decodes them (`" d"` tag).
+#[derive(Debug, Clone, Copy)]
+pub struct DateTime {
+    /// Seconds since the Unix epoch (the instant, independent of the offset).
+    pub unix: i64,
+    /// The UTC offset the text carried, in seconds east of UTC.
+    pub offset: i32,
+}
+
+impl PartialEq for DateTime {
+    // Python compares aware datetimes by instant, whatever their offsets.
+    fn eq(&self, other: &Self) -> bool {
+        self.unix == other.unix
+    }
+}
+
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -131,7 +147,7 @@ fn python_int(s: &str) -> Option<i64> {
 
 /// `email.utils.parsedate_to_datetime` as Werkzeug's `parse_date` uses it: `None` where
 /// Python would give `None` (unparseable text, a date out of range); a missing zone is UTC.
-pub fn parse_rfc2822(data: &str) -> Option<crate::session::value::DateTime> {
+pub fn parse_rfc2822(data: &str) -> Option<DateTime> {
     let mut parts: Vec<String> = data.split_whitespace().map(str::to_owned).collect();
     if parts.is_empty() {
         return None;
@@ -243,7 +259,7 @@ pub fn parse_rfc2822(data: &str) -> Option<crate::session::value::DateTime> {
     }
     let local =
         days_from_civil(year, month, day as u32) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(crate::session::value::DateTime {
+    Some(DateTime {
         unix: local - offset_secs,
         offset: offset_secs as i32,
     })

@@ -31,21 +31,7 @@ pub enum Value {
     DateTime(DateTime),
 }
 
-/// An aware datetime with whole seconds, as Flask decodes them (`" d"` tag).
-#[derive(Debug, Clone, Copy)]
-pub struct DateTime {
-    /// Seconds since the Unix epoch (the instant, independent of the offset).
-    pub unix: i64,
-    /// The UTC offset the text carried, in seconds east of UTC.
-    pub offset: i32,
-}
-
-impl PartialEq for DateTime {
-    // Python compares aware datetimes by instant, whatever their offsets.
-    fn eq(&self, other: &Self) -> bool {
-        self.unix == other.unix
-    }
-}
+pub use super::httpdate::DateTime;
 
 /// Parsed JSON text with Python's `json.loads` model: integers of any size, non-finite
 /// floats, objects in insertion order with the last duplicate winning.

@@ -3,8 +3,8 @@
 
 use crate::error::AppError;
 use crate::session::Keys;
-use crate::state::AppState;
 use crate::web::form::Form;
+use crate::web::state::AppState;
 use crate::web::state_doc::describe;
 use axum::Json;
 use axum::body::Bytes;

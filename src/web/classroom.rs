@@ -11,11 +11,11 @@ use crate::i18n::{Arg, Lang};
 use crate::markdown::{Block, Section};
 use crate::session::Value;
 use crate::session::set_cookie::{CookieSpec, SameSite};
-use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
-use crate::web::pages::{PageLang, base_context, render};
 use crate::web::sandbox::validate_next;
+use crate::web::state::AppState;
+use crate::web::view::{PageLang, base_context, render};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -34,13 +34,7 @@ fn room(state: &AppState) -> Result<&Classroom, AppError> {
     state.classroom.as_ref().ok_or(AppError::NotFound)
 }
 
-/// Is this request the instructor's?
-pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
-    state
-        .classroom
-        .as_ref()
-        .is_some_and(|room| room.is_instructor(exchange.lock().instructor_token.as_deref()))
-}
+pub use crate::web::view::is_instructor;
 
 /// The instructor's request, with the page's language: the room exists (else 404) and the
 /// token cookie proves it (else the localized 403 page). Every presenter page takes one.
@@ -97,7 +91,7 @@ pub async fn instructor(
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
     let room = room(&state)?;
-    let lang = crate::web::pages::preferred_lang(&exchange, &headers);
+    let lang = crate::web::view::preferred_lang(&exchange, &headers);
     if !room.is_instructor(Some(&q.token)) {
         return Ok(forbidden(&state, &exchange, lang));
     }
@@ -114,7 +108,7 @@ pub async fn join(
     exchange: Exchange,
     headers: HeaderMap,
 ) -> Response {
-    let lang = crate::web::pages::preferred_lang(&exchange, &headers);
+    let lang = crate::web::view::preferred_lang(&exchange, &headers);
     let to = if state.classroom.is_some() {
         format!("/{lang}/?follow=1")
     } else {
@@ -210,9 +204,7 @@ pub async fn present(
     let room = room(&state)?;
     let site = state.site();
     let Some(page) = site.library.lesson(lang, &slug) else {
-        return Ok(
-            crate::web::pages::not_found(State(state.clone()), exchange, uri, headers).await,
-        );
+        return Ok(crate::web::view::not_found(State(state.clone()), exchange, uri, headers).await);
     };
     let index = q
         .section
@@ -265,7 +257,7 @@ pub async fn present(
     );
     ctx.insert(
         "sb",
-        &crate::web::pages::sandbox_view(&state, &exchange, lang, None),
+        &crate::web::view::sandbox_view(&state, &exchange, lang, None),
     );
     ctx.insert(
         "followers_text",
@@ -288,9 +280,7 @@ pub async fn notes(
     let room = room(&state)?;
     let site = state.site();
     let Some(page) = site.library.lesson(lang, &slug) else {
-        return Ok(
-            crate::web::pages::not_found(State(state.clone()), exchange, uri, headers).await,
-        );
+        return Ok(crate::web::view::not_found(State(state.clone()), exchange, uri, headers).await);
     };
     let current = room
         .position()
@@ -340,7 +330,7 @@ pub async fn reset(
     let session_cookie = inner.config.cookie_name.clone();
     let keep = [
         INSTRUCTOR_COOKIE,
-        crate::web::pages::THEME_COOKIE,
+        crate::web::site_cookies::THEME,
         session_cookie.as_str(),
     ];
     let mut cleared = 0;

@@ -5,11 +5,11 @@
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::session::{Keys, codec};
-use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
-use crate::web::pages::{PageLang, base_context, render};
+use crate::web::state::AppState;
 use crate::web::state_doc::{describe, reason_text};
+use crate::web::view::{PageLang, base_context, render};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};

@@ -7,9 +7,9 @@ use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::password::check_password_hash;
 use crate::session::{Session, Value};
-use crate::state::AppState;
 use crate::web::exchange::Exchange;
 use crate::web::sandbox::{SandboxPost, change_session};
+use crate::web::state::AppState;
 use axum::extract::State;
 use axum::response::Response;
 

@@ -6,8 +6,8 @@
 use crate::error::AppError;
 use crate::session::SessionConfig;
 use crate::session::flask::{Saved, Session};
-use crate::state::AppState;
 use crate::web::site_cookies::INSTRUCTOR;
+use crate::web::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -132,7 +132,7 @@ impl Exchange {
             pending_delete: None,
             saved: None,
         };
-        inner.config.lifetime = crate::web::sandbox::lifetime_for(state, &inner);
+        inner.config.lifetime = lifetime_for(state, &inner);
         inner.session = Session::open(
             inner.cookie(&inner.config.cookie_name),
             &state.keys,
@@ -187,6 +187,17 @@ impl Exchange {
             .chain(saved.set_cookie)
             .collect())
     }
+}
+
+/// The session lifetime in force for this request: the learner's sandbox choice if valid,
+/// else the site's.
+pub fn lifetime_for(state: &AppState, inner: &Inner) -> i64 {
+    let default = state.session_config.lifetime;
+    inner
+        .cookie(crate::web::site_cookies::LIFETIME_COOKIE)
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|l| (crate::web::site_cookies::MIN_LIFETIME..=default).contains(l))
+        .unwrap_or(default)
 }
 
 /// Where a server-side demo session lives.

@@ -180,6 +180,31 @@ impl RecordRate {
     }
 }
 
+/// Raise the soft open-file limit as far as the hard limit allows, and fit the connection
+/// cap under it (each connection is a descriptor; keep some for files and Redis).
+pub fn fit_open_files(limits: &mut crate::web::limits::Limits) {
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(soft) => {
+            let fits = usize::try_from(soft.saturating_sub(64)).unwrap_or(usize::MAX);
+            if fits < limits.max_connections {
+                tracing::warn!(
+                    open_files = soft,
+                    max_connections = fits,
+                    "the open-file limit caps connections; raise it with `ulimit -n`"
+                );
+                limits.max_connections = fits.max(1);
+            } else {
+                tracing::info!(
+                    open_files = soft,
+                    max_connections = limits.max_connections,
+                    "limits"
+                );
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "could not read or raise the open-file limit"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

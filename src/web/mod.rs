@@ -15,9 +15,11 @@ pub mod recent;
 pub mod sandbox;
 pub mod server;
 pub mod site_cookies;
+pub mod state;
 pub mod state_doc;
+pub mod view;
 
-use crate::state::AppState;
+use crate::web::state::AppState;
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header::{COOKIE, SET_COOKIE, VARY};
@@ -188,12 +190,12 @@ fn store_unavailable(
     e: &crate::store::StoreError,
 ) -> Response {
     tracing::error!(error = %e, "session store unavailable");
-    let mut response = pages::explained(
+    let mut response = view::explained(
         state,
         exchange,
         headers,
         path,
-        pages::Refusal {
+        view::Refusal {
             status: StatusCode::SERVICE_UNAVAILABLE,
             title_key: "error-store-title",
             json: serde_json::json!({
@@ -217,12 +219,12 @@ fn too_many_records(
     refused: limits::RateRefused,
 ) -> Response {
     use crate::i18n::Arg;
-    let mut response = pages::explained(
+    let mut response = view::explained(
         state,
         exchange,
         headers,
         path,
-        pages::Refusal {
+        view::Refusal {
             status: StatusCode::TOO_MANY_REQUESTS,
             title_key: "error-rate-title",
             json: serde_json::json!({

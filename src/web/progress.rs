@@ -6,12 +6,12 @@ use crate::content::Library;
 use crate::i18n::Lang;
 use crate::session::set_cookie::{CookieSpec, SameSite};
 use crate::session::{Dict, Value, codec};
-use crate::state::AppState;
 use crate::web::exchange::Exchange;
+use crate::web::state::AppState;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::web::site_cookies::PROGRESS as COOKIE;
-pub const SALT: &[u8] = b"course-progress";
+pub use crate::web::site_cookies::PROGRESS_SALT as SALT;
 const MAX_AGE: i64 = 365 * 24 * 3600;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

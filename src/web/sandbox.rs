@@ -6,9 +6,9 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::session::Value;
 use crate::session::set_cookie::{CookieSpec, Expires, SameSite};
-use crate::state::AppState;
-use crate::web::exchange::{Exchange, Inner};
+use crate::web::exchange::Exchange;
 use crate::web::form::Form;
+use crate::web::state::AppState;
 use crate::web::state_doc;
 use axum::Json;
 use axum::body::Bytes;
@@ -16,28 +16,12 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// The plain cookie that says this learner's demo session lives server-side (`server`).
-pub const STORE_COOKIE: &str = "sandbox_store";
-
-/// The plain cookie that carries a learner's chosen `PERMANENT_SESSION_LIFETIME`.
-pub const LIFETIME_COOKIE: &str = "sandbox_lifetime";
-/// Shortest lifetime: short enough to watch a session expire live.
-pub const MIN_LIFETIME: i64 = 30;
+pub use crate::web::exchange::lifetime_for;
+pub use crate::web::site_cookies::{LIFETIME_COOKIE, MIN_LIFETIME, STORE_COOKIE};
 /// Longest session key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 128;
 /// Browsers keep a cookie at most 400 days; a year back lets learners delete by date.
 const MAX_AGE_RANGE: std::ops::RangeInclusive<i64> = -31_536_000..=34_560_000;
-
-/// The session lifetime in force for this request: the learner's sandbox choice if valid,
-/// else the site's.
-pub fn lifetime_for(state: &AppState, inner: &Inner) -> i64 {
-    let default = state.session_config.lifetime;
-    inner
-        .cookie(LIFETIME_COOKIE)
-        .and_then(|v| v.parse::<i64>().ok())
-        .filter(|l| (MIN_LIFETIME..=default).contains(l))
-        .unwrap_or(default)
-}
 
 /// How to answer a sandbox request, decided (and `next` and `lang` validated) before
 /// anything changes.

@@ -2,7 +2,7 @@
 //! a cap on open connections, each request told its peer address (`ConnectInfo`), and a
 //! shutdown that waits for open requests only as long as the grace period allows.
 
-use crate::state::AppState;
+use crate::web::state::AppState;
 use axum::extract::ConnectInfo;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::future::Future;
@@ -100,29 +100,4 @@ async fn refuse(mut stream: tokio::net::TcpStream, max: usize) {
         let _ = stream.shutdown().await;
     })
     .await;
-}
-
-/// Raise the soft open-file limit as far as the hard limit allows, and fit the connection
-/// cap under it (each connection is a descriptor; keep some for files and Redis).
-pub fn fit_open_files(limits: &mut crate::web::limits::Limits) {
-    match rlimit::increase_nofile_limit(u64::MAX) {
-        Ok(soft) => {
-            let fits = usize::try_from(soft.saturating_sub(64)).unwrap_or(usize::MAX);
-            if fits < limits.max_connections {
-                tracing::warn!(
-                    open_files = soft,
-                    max_connections = fits,
-                    "the open-file limit caps connections; raise it with `ulimit -n`"
-                );
-                limits.max_connections = fits.max(1);
-            } else {
-                tracing::info!(
-                    open_files = soft,
-                    max_connections = limits.max_connections,
-                    "limits"
-                );
-            }
-        }
-        Err(e) => tracing::warn!(error = %e, "could not read or raise the open-file limit"),
-    }
 }

@@ -7,8 +7,8 @@ use crate::session::Reason;
 use crate::session::httpdate::rfc3339;
 use crate::session::value::python_float_repr;
 use crate::session::{Json, Keys, codec};
-use crate::state::AppState;
 use crate::web::exchange::Exchange;
+use crate::web::state::AppState;
 use serde_json::{Map, Value as J, json};
 
 /// The payload as stored, tags included; NaN/±Infinity as strings, integers beyond 64 bits

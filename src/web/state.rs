@@ -117,7 +117,7 @@ impl AppState {
             live_reload: config.watch,
             limits: {
                 let mut limits = config.limits();
-                crate::web::server::fit_open_files(&mut limits);
+                crate::web::limits::fit_open_files(&mut limits);
                 limits
             },
             clock,
@@ -158,7 +158,7 @@ impl AppState {
         Ok(AppState(Arc::new(Inner {
             store,
             keys: Keys::new(secret, &[]),
-            progress_keys: Keys::with_salt(secret, &[], crate::web::progress::SALT),
+            progress_keys: Keys::with_salt(secret, &[], crate::web::site_cookies::PROGRESS_SALT),
             session_config: SessionConfig::default(),
             clock: extras.clock,
             site_cell: Arc::new(SiteCell::new(Site::load(source)?)),

@@ -1,0 +1,222 @@
+//! What every HTML page shares: the page's language (`PageLang`), the learner's preferred
+//! language and theme, the base template context, rendering, the sandbox panel's view, and
+//! the localized 404 and refusal pages. Handlers in `pages`, `classroom` and `decoder` build on
+//! it; it depends on none of them.
+
+use crate::error::AppError;
+use crate::i18n::{Lang, from_accept_language};
+use crate::session::Value;
+use crate::web::exchange::Exchange;
+use crate::web::site_cookies::THEME as THEME_COOKIE;
+use crate::web::state::AppState;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
+
+/// Is this request the instructor's?
+pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
+    state
+        .classroom
+        .as_ref()
+        .is_some_and(|room| room.is_instructor(exchange.lock().instructor_token.as_deref()))
+}
+
+/// The session's `lang`, if it is one of ours.
+fn session_lang(exchange: &Exchange) -> Option<Lang> {
+    let mut inner = exchange.lock();
+    match inner.session.get("lang") {
+        Some(Value::Str(code)) => Lang::from_code(code),
+        _ => None,
+    }
+}
+
+/// Bare URLs: the session's language, then `Accept-Language`, then English.
+pub fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
+    session_lang(exchange)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(from_accept_language)
+        })
+        .unwrap_or(Lang::En)
+}
+
+fn theme(exchange: &Exchange) -> &'static str {
+    match exchange.lock().cookie(THEME_COOKIE) {
+        Some("light") => "light",
+        Some("dark") => "dark",
+        _ => "auto",
+    }
+}
+
+/// What every page template needs.
+pub fn base_context(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Lang,
+    path: &str,
+    alternate_path: impl Fn(Lang) -> String,
+) -> tera::Context {
+    let loc = &state.site().loc;
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &lang);
+    ctx.insert("path", path);
+    ctx.insert("canonical", path);
+    ctx.insert("theme", theme(exchange));
+    let langs: Vec<_> = Lang::ALL
+        .iter()
+        .map(|l| json!({"code": l, "name": loc.text(*l, &format!("lang-{l}"), &[])}))
+        .collect();
+    ctx.insert("langs", &langs);
+    let alternates: Vec<_> = Lang::ALL
+        .iter()
+        .filter(|l| **l != lang)
+        .map(|l| json!({"lang": l, "href": alternate_path(*l)}))
+        .collect();
+    ctx.insert("alternates", &alternates);
+    ctx.insert("classroom", &state.classroom.is_some());
+    ctx.insert("instructor", &is_instructor(state, exchange));
+    ctx.insert("live_reload", &state.live_reload);
+    let live_error = state.live_reload.then(|| state.site_cell.error()).flatten();
+    ctx.insert("live_error", &live_error.as_deref());
+    ctx
+}
+
+pub fn render(
+    state: &AppState,
+    template: &str,
+    ctx: &tera::Context,
+) -> Result<Html<String>, AppError> {
+    state
+        .site()
+        .tera
+        .render(template, ctx)
+        .map(Html)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {template}: {e:?}")))
+}
+
+/// The language that starts a page's path (`/{lang}/…`). Any other prefix is answered with
+/// the localized 404 before the handler runs.
+pub struct PageLang(pub Lang);
+
+impl axum::extract::FromRequestParts<AppState> for PageLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let code = parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or("");
+        if let Some(lang) = Lang::from_code(code) {
+            return Ok(PageLang(lang));
+        }
+        let exchange = Exchange::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Err(not_found(
+            State(state.clone()),
+            exchange,
+            parts.uri.clone(),
+            parts.headers.clone(),
+        )
+        .await)
+    }
+}
+
+/// The sandbox panel's server-side view of this request.
+pub fn sandbox_view(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Lang,
+    sent: Option<Vec<String>>,
+) -> serde_json::Value {
+    // The same state document the JSON API gives, so both views tell the same story.
+    let doc = crate::web::state_doc::build(state, exchange, Some(lang)).unwrap_or_default();
+    json!({
+        "cookie_header": doc["cookie_header"],
+        "session": doc["session"],
+        "reason_text": doc["session"]["reason_text"],
+        "store": doc["store"],
+        // A redirect's action headers, else what this very response sends (a permanent
+        // session is refreshed on every page).
+        "sent": sent.map_or_else(|| doc["set_cookie"].clone(), |h| json!(h)),
+    })
+}
+
+/// What [`explained`] answers with: the status, the page's title message, and the JSON for
+/// a caller that is not a browser.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub title_key: &'static str,
+    pub json: serde_json::Value,
+}
+
+/// A refusal explained: for a browser (its `Accept` names HTML) a page in the learner's
+/// language with `title_key` and `text`; for anyone else `json` (which says the same in
+/// English, with the figures).
+pub fn explained(
+    state: &AppState,
+    exchange: &Exchange,
+    headers: &HeaderMap,
+    path: &str,
+    refusal: Refusal,
+    text: impl FnOnce(Lang) -> String,
+) -> Response {
+    let Refusal {
+        status,
+        title_key,
+        json,
+    } = refusal;
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    if !wants_html {
+        return (status, axum::Json(json)).into_response();
+    }
+    let prefix = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let lang = Lang::from_code(prefix).unwrap_or_else(|| preferred_lang(exchange, headers));
+    let mut ctx = base_context(state, exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    ctx.insert("message_title", title_key);
+    ctx.insert("message_text", &text(lang));
+    match render(state, "not_found.html", &ctx) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Any unknown page: 404, in the language of the URL prefix if it has one, else the
+/// learner's.
+pub async fn not_found(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let prefix = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let lang = Lang::from_code(prefix).unwrap_or_else(|| preferred_lang(&exchange, &headers));
+    let ctx = base_context(&state, &exchange, lang, &format!("/{lang}/"), |l| {
+        format!("/{l}/")
+    });
+    match render(&state, "not_found.html", &ctx) {
+        Ok(html) => (StatusCode::NOT_FOUND, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
