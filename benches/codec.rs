@@ -43,9 +43,14 @@ fn weak_keys(c: &mut Criterion) {
     let cookie = codec::dumps(&typical(), &keys, 1_700_000_000)
         .unwrap()
         .cookie;
-    let count = cookie_course::weak_keys::candidates().count();
+    let count = cookie_course::security::weak_keys::candidates().count();
     c.bench_function(&format!("weak-key check, {count} candidates"), |b| {
-        b.iter(|| codec::guess_key(black_box(&cookie), cookie_course::weak_keys::candidates()))
+        b.iter(|| {
+            codec::guess_key(
+                black_box(&cookie),
+                cookie_course::security::weak_keys::candidates(),
+            )
+        })
     });
 }
 

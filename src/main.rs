@@ -16,8 +16,8 @@ async fn main() -> anyhow::Result<()> {
         return check(&state);
     }
     let _watching = match (&config.content, config.watch) {
-        (Some(dir), true) => Some(cookie_course::watch::spawn(
-            cookie_course::source::Source::Dir(dir.clone()),
+        (Some(dir), true) => Some(cookie_course::site::watch::spawn(
+            cookie_course::site::source::Source::Dir(dir.clone()),
             state.site_cell.clone(),
         )?),
         _ => None,

@@ -1,10 +1,10 @@
 //! Loading, validating and rendering every lesson in every language.
 
 use super::front_matter::{FrontMatter, SandboxAction, split_front_matter};
-use crate::highlight::{Fence, Highlighter};
 use crate::i18n::{Arg, Lang, Localizer};
+use crate::markdown::highlight::{Fence, Highlighter};
 use crate::markdown::{Block, Directives, render};
-use crate::source::Source;
+use crate::site::source::Source;
 use anyhow::{Context, bail};
 use sha1::{Digest, Sha1};
 use std::collections::BTreeMap;
@@ -100,7 +100,7 @@ impl Directives for Ctx<'_> {
         self.examples.get(path).cloned()
     }
     fn diagram(&self, name: &str) -> Option<String> {
-        crate::diagrams::render(name, &|id| self.loc.text(self.lang, id, &[]))
+        crate::markdown::diagrams::render(name, &|id| self.loc.text(self.lang, id, &[]))
     }
     fn highlighter(&self) -> &Highlighter {
         self.highlighter

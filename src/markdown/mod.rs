@@ -10,7 +10,9 @@
 //!
 //! Pure: labels, examples and diagrams come in through [`Directives`].
 
+pub mod diagrams;
 mod directives;
+pub mod highlight;
 mod render;
 
 pub use directives::{Directive, split_directives};

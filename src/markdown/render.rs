@@ -1,7 +1,7 @@
 //! pulldown-cmark with fences intercepted for highlighting and headings given anchors.
 
 use super::directives::{Directive, split_directives};
-use crate::highlight::{Fence, Highlighted, Highlighter, escape};
+use crate::markdown::highlight::{Fence, Highlighted, Highlighter, escape};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
 

@@ -3,6 +3,7 @@
 //! `Set-Cookie` formatting. Pure: no web framework types in here.
 
 pub mod b64;
+pub mod clock;
 pub mod codec;
 pub mod flask;
 pub mod httpdate;

@@ -5,7 +5,7 @@
 //! so the panel can tell a learner their record expired or was evicted.
 
 use super::Gone;
-use crate::clock::Clock;
+use crate::session::clock::Clock;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 

@@ -69,7 +69,7 @@ impl Store {
     /// `SESSION_REDIS_CA_FILE` for `rediss://` if given), else the embedded store.
     pub async fn from_env(
         redis_url: Option<&str>,
-        clock: &crate::clock::Clock,
+        clock: &crate::session::clock::Clock,
     ) -> Result<Store, StoreError> {
         let ca = std::env::var_os("SESSION_REDIS_CA_FILE")
             .filter(|v| !v.is_empty())
@@ -81,7 +81,7 @@ impl Store {
     }
 
     /// The embedded store, expiring by `clock`.
-    pub fn embedded(clock: &crate::clock::Clock) -> Store {
+    pub fn embedded(clock: &crate::session::clock::Clock) -> Store {
         Store::Embedded(Embedded::with_clock(
             clock.clone(),
             embedded::MAX_ENTRIES,

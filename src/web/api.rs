@@ -1,8 +1,8 @@
 //! `POST /api/decode`: any Flask session cookie, taken apart and checked under the given
 //! keys.
 
-use crate::error::AppError;
 use crate::session::Keys;
+use crate::web::error::AppError;
 use crate::web::form::Form;
 use crate::web::state::AppState;
 use crate::web::state_doc::describe;

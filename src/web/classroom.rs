@@ -6,11 +6,11 @@
 //! session value: the sandbox lets any learner write anything into their session.
 
 use crate::classroom::{Classroom, Position};
-use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::markdown::{Block, Section};
 use crate::session::Value;
 use crate::session::set_cookie::{CookieSpec, SameSite};
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::sandbox::validate_next;

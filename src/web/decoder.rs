@@ -2,9 +2,9 @@
 //! (the result is rendered by the server), with an optional key check, a tamper button and a
 //! weak-key check.
 
-use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::session::{Keys, codec};
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::state::AppState;
@@ -80,7 +80,7 @@ async fn crack(state: &AppState, form: &Form) -> Result<Option<Cracked>, AppErro
         .map_err(|e| AppError::Internal(e.into()))?;
     tokio::task::spawn_blocking(move || {
         let started = Instant::now();
-        let (found, tried) = codec::guess_key(&cookie, crate::weak_keys::candidates());
+        let (found, tried) = codec::guess_key(&cookie, crate::security::weak_keys::candidates());
         Some((found, tried, started.elapsed().as_secs_f64()))
     })
     .await

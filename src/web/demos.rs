@@ -3,10 +3,10 @@
 //! `flash()` messages kept in `_flashes` until shown, and a session that grows past the
 //! cookie size limit.
 
-use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
-use crate::password::check_password_hash;
+use crate::security::password::check_password_hash;
 use crate::session::{Session, Value};
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::sandbox::{SandboxPost, change_session};
 use crate::web::state::AppState;

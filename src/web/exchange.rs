@@ -3,9 +3,9 @@
 //! middleware creates it, handlers use it, and the middleware writes its headers — the one
 //! place where cookies leave the server.
 
-use crate::error::AppError;
 use crate::session::SessionConfig;
 use crate::session::flask::{Saved, Session};
+use crate::web::error::AppError;
 use crate::web::site_cookies::INSTRUCTOR;
 use crate::web::state::AppState;
 use axum::extract::FromRequestParts;

@@ -2,7 +2,7 @@
 //! literal, invalid UTF-8 becomes U+FFFD) and validated field by field with errors that
 //! name the field.
 
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// A parsed form: every field in order, repeated names kept.
 #[derive(Debug, Default)]

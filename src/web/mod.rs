@@ -5,6 +5,7 @@ pub mod api;
 pub mod classroom;
 pub mod decoder;
 pub mod demos;
+pub mod error;
 pub mod exchange;
 pub mod form;
 pub mod limits;

@@ -1,9 +1,9 @@
 //! HTML pages: the course home, lessons, the language and theme preferences, static assets
 //! and the localized 404.
 
-use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::session::Value;
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::progress::Progress;

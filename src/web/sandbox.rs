@@ -2,10 +2,10 @@
 //! learner's real session or cookies, then answers with the state document (JSON) or a
 //! redirect back to the lesson (forms).
 
-use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::session::Value;
 use crate::session::set_cookie::{CookieSpec, Expires, SameSite};
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::state::AppState;

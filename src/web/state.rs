@@ -1,12 +1,12 @@
 //! Everything loaded once at start-up and shared by every request.
 
 use crate::classroom::Classroom;
-use crate::clock::Clock;
 use crate::config::Config;
-use crate::secret;
+use crate::config::secret;
+use crate::session::clock::Clock;
 use crate::session::{Keys, SessionConfig};
+use crate::site::source::Source;
 use crate::site::{Site, SiteCell};
-use crate::source::Source;
 use std::ops::Deref;
 use std::sync::Arc;
 

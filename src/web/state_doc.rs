@@ -1,12 +1,12 @@
 //! The state document (`docs/http.md`): what the browser holds after this response,
 //! the session cookie taken apart, and the headers just sent.
 
-use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::session::Reason;
 use crate::session::httpdate::rfc3339;
 use crate::session::value::python_float_repr;
 use crate::session::{Json, Keys, codec};
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::state::AppState;
 use serde_json::{Map, Value as J, json};

@@ -3,9 +3,9 @@
 //! the localized 404 and refusal pages. Handlers in `pages`, `classroom` and `decoder` build on
 //! it; it depends on none of them.
 
-use crate::error::AppError;
 use crate::i18n::{Lang, from_accept_language};
 use crate::session::Value;
+use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::site_cookies::THEME as THEME_COOKIE;
 use crate::web::state::AppState;

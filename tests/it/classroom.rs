@@ -12,7 +12,7 @@ use common::tree::Tree;
 use cookie_course::AppState;
 use cookie_course::i18n::Lang;
 use cookie_course::session::{Keys, Value, loads};
-use cookie_course::source::Source;
+use cookie_course::site::source::Source;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 

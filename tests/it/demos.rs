@@ -310,14 +310,15 @@ fn tampering_never_verifies_and_weak_keys_are_found() {
     let tampered = codec::tamper(&cookie);
     assert_ne!(tampered, cookie);
     assert!(codec::loads(&tampered, &keys, 1_700_000_000, None).is_err());
-    let (found, tried) = codec::guess_key(&cookie, cookie_course::weak_keys::candidates());
+    let (found, tried) =
+        codec::guess_key(&cookie, cookie_course::security::weak_keys::candidates());
     assert_eq!(found, Some("supersecretkey"));
     assert!(tried < 10);
     let strong = codec::dumps(&Dict::new(), &Keys::new(&[7u8; 32], &[]), 1)
         .unwrap()
         .cookie;
     assert_eq!(
-        codec::guess_key(&strong, cookie_course::weak_keys::candidates()).0,
+        codec::guess_key(&strong, cookie_course::security::weak_keys::candidates()).0,
         None
     );
 }

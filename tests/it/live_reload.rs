@@ -41,8 +41,8 @@ async fn edits_are_re_rendered_in_every_language_and_a_broken_edit_keeps_the_las
         .source(tree.source())
         .live_reload()
         .state();
-    let _watching =
-        cookie_course::watch::spawn(tree.source(), state.site_cell.clone()).expect("watching");
+    let _watching = cookie_course::site::watch::spawn(tree.source(), state.site_cell.clone())
+        .expect("watching");
     let app = cookie_course::app(state.clone());
     let addr = serve(state.clone()).await;
 

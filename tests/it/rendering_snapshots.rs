@@ -1,7 +1,7 @@
 //! Snapshots of the markdown pipeline and of the highlighter: long HTML is reviewed as a
 //! whole, changes show up as diffs.
 
-use cookie_course::highlight::{Fence, Highlighted, Highlighter};
+use cookie_course::markdown::highlight::{Fence, Highlighted, Highlighter};
 use cookie_course::markdown::{Block, Directives, render};
 
 struct Labels(Highlighter);
@@ -55,7 +55,7 @@ fn python_and_http_highlight_to_the_reviewed_spans() {
 
 #[test]
 fn generated_theme_css_covers_light_and_dark() {
-    let css = cookie_course::highlight::theme_css();
+    let css = cookie_course::markdown::highlight::theme_css();
     assert!(css.contains(":root[data-theme=light] .hl-"));
     assert!(css.contains(":root[data-theme=dark] .hl-"));
     assert!(css.contains("@media (prefers-color-scheme: dark)"));

@@ -10,7 +10,7 @@ use common::peers::{FlaskPeer, form, http, serve};
 use common::redis::Redis;
 use common::typed::dict;
 use cookie_course::session::{Value, msgpack};
-use cookie_course::source::Source;
+use cookie_course::site::source::Source;
 use cookie_course::store::Store;
 use cookie_course::{AppState, app};
 use serde_json::json;

@@ -3,8 +3,8 @@
 
 use cookie_course::AppState;
 use cookie_course::classroom::Classroom;
-use cookie_course::clock::Clock;
-use cookie_course::source::Source;
+use cookie_course::session::clock::Clock;
+use cookie_course::site::source::Source;
 use cookie_course::state::Extras;
 use cookie_course::store::Store;
 

@@ -1,7 +1,7 @@
 //! Throwaway content trees for start-up and fallback tests: the real locales and examples,
 //! plus the lesson files a test writes.
 
-use cookie_course::source::Source;
+use cookie_course::site::source::Source;
 use std::path::{Path, PathBuf};
 
 pub struct Tree(pub PathBuf);

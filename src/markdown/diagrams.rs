@@ -1,7 +1,7 @@
 //! Diagrams as inline SVG. The drawing is code; every word on it comes from the page's
 //! language, so nothing is baked into an image.
 
-use crate::highlight::escape;
+use crate::markdown::highlight::escape;
 
 /// The diagrams lessons can embed with `:::diagram NAME`.
 pub const NAMES: [&str; 4] = [

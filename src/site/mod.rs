@@ -1,16 +1,20 @@
 //! The rendered site: Fluent messages, the lesson library, templates and assets, loaded and
 //! checked once at start-up.
 
-use crate::assets::Assets;
+pub mod assets;
+pub mod source;
+pub mod watch;
+
 use crate::content::Library;
-use crate::highlight::{Highlighter, theme_css};
 use crate::i18n::{Arg, Lang, Localizer};
-use crate::source::Source;
+use crate::markdown::highlight::{Highlighter, theme_css};
+use crate::site::assets::Assets;
+use crate::site::source::Source;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
-use tokio::sync::watch;
+use tokio::sync::watch as channel;
 
-pub use crate::source::TEMPLATES;
+pub use crate::site::source::TEMPLATES;
 
 #[derive(Debug)]
 pub struct Site {
@@ -40,7 +44,7 @@ impl Site {
             .map_err(|e| anyhow::anyhow!("templates: {}", tera_chain(&e)))?;
         tera.autoescape_on(vec![".html"]);
         // Tera's default also escapes `/`, which turns every URL into `&#x2F;` soup.
-        tera.set_escape_fn(crate::highlight::escape);
+        tera.set_escape_fn(crate::markdown::highlight::escape);
         tera.register_function("t", Translate(loc.clone()));
         tera.register_function("asset", AssetUrl(assets.clone()));
         Ok(Site {
@@ -72,7 +76,7 @@ pub struct SiteCell {
     /// Why the newest edit did not load (the previous site is still served).
     error: RwLock<Option<Arc<str>>>,
     /// Bumped on every reload attempt, good or bad: open pages reload when it changes.
-    version: watch::Sender<u64>,
+    version: channel::Sender<u64>,
 }
 
 impl SiteCell {
@@ -80,7 +84,7 @@ impl SiteCell {
         SiteCell {
             current: RwLock::new(Arc::new(site)),
             error: RwLock::new(None),
-            version: watch::channel(0).0,
+            version: channel::channel(0).0,
         }
     }
 
@@ -121,7 +125,7 @@ impl SiteCell {
         *self.version.borrow()
     }
 
-    pub fn watch_version(&self) -> watch::Receiver<u64> {
+    pub fn watch_version(&self) -> channel::Receiver<u64> {
         self.version.subscribe()
     }
 }

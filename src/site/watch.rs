@@ -2,8 +2,8 @@
 //! languages) when a file under DIR changes, and swap it in. A site that fails to load is
 //! not swapped in: its error is kept for the pages to show, and the last good one stays.
 
+use crate::site::source::Source;
 use crate::site::{Site, SiteCell};
-use crate::source::Source;
 use notify::{RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::mpsc;

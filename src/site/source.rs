@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 
 /// Templates built into the binary.
 pub const TEMPLATES: [(&str, &str); 8] = [
-    ("present.html", include_str!("../templates/present.html")),
-    ("notes.html", include_str!("../templates/notes.html")),
-    ("decoder.html", include_str!("../templates/decoder.html")),
-    ("base.html", include_str!("../templates/base.html")),
-    ("home.html", include_str!("../templates/home.html")),
-    ("lesson.html", include_str!("../templates/lesson.html")),
-    ("sandbox.html", include_str!("../templates/sandbox.html")),
+    ("present.html", include_str!("../../templates/present.html")),
+    ("notes.html", include_str!("../../templates/notes.html")),
+    ("decoder.html", include_str!("../../templates/decoder.html")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("lesson.html", include_str!("../../templates/lesson.html")),
+    ("sandbox.html", include_str!("../../templates/sandbox.html")),
     (
         "not_found.html",
-        include_str!("../templates/not_found.html"),
+        include_str!("../../templates/not_found.html"),
     ),
 ];
 

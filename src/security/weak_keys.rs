@@ -1,7 +1,7 @@
 //! Secret keys an attacker tries first: keys copied from Flask tutorials, then the most
 //! common passwords (`data/weak-keys.txt`; sources and licence in `data/weak-keys.LICENSE`).
 
-const LIST: &str = include_str!("../data/weak-keys.txt");
+const LIST: &str = include_str!("../../data/weak-keys.txt");
 
 /// Every candidate, most likely first.
 pub fn candidates() -> impl Iterator<Item = &'static str> {

@@ -1,5 +1,7 @@
 //! Command-line flags and environment variables (`docs/` and the README list them).
 
+pub mod secret;
+
 use crate::web::limits::Limits;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

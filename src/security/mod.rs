@@ -1,0 +1,5 @@
+//! What the demos check secrets with: Werkzeug's password hashes for the demo login, and the
+//! list of weak secret keys the decoder tries.
+
+pub mod password;
+pub mod weak_keys;
