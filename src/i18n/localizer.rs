@@ -4,8 +4,8 @@
 
 use super::Lang;
 use anyhow::{Context, bail};
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
 use std::collections::BTreeSet;
 
 /// A message argument.
@@ -136,7 +136,7 @@ impl Localizer {
         lang: Lang,
         id: &str,
         args: &[(&str, Arg)],
-    ) -> (String, Vec<fluent_bundle::FluentError>) {
+    ) -> (String, Vec<fluent::FluentError>) {
         let bundle = &self.bundles[lang.index()];
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return (id.to_owned(), vec![]);

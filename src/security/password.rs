@@ -1,8 +1,9 @@
 //! Werkzeug's `check_password_hash` for `pbkdf2:sha1:<iterations>$<salt>$<hex>` hashes: the
 //! sandbox's demo login checks a hash, never a stored password, as the lesson teaches.
 
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::Hmac;
 use sha1::Sha1;
+use subtle::ConstantTimeEq;
 
 /// `werkzeug.security.check_password_hash(hash, password)` for the PBKDF2-HMAC-SHA1 method.
 /// Other methods are refused (`false`).
@@ -24,13 +25,19 @@ pub fn check_password_hash(hash: &str, password: &str) -> bool {
     if expected.len() != 20 || iterations == 0 {
         return false;
     }
-    let derived = pbkdf2_sha1(password.as_bytes(), salt.as_bytes(), iterations);
+    let mut derived = [0u8; 20];
+    if pbkdf2::pbkdf2::<Hmac<Sha1>>(
+        password.as_bytes(),
+        salt.as_bytes(),
+        iterations,
+        &mut derived,
+    )
+    .is_err()
+    {
+        return false;
+    }
     // Constant time: the comparison does not stop at the first difference.
-    derived
-        .iter()
-        .zip(&expected)
-        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-        == 0
+    derived.ct_eq(&expected[..]).into()
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
@@ -41,25 +48,6 @@ fn hex(s: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
         .collect()
-}
-
-/// PBKDF2 (RFC 8018) with HMAC-SHA1, one 20-byte block.
-fn pbkdf2_sha1(password: &[u8], salt: &[u8], iterations: u32) -> [u8; 20] {
-    let prf = Hmac::<Sha1>::new_from_slice(password).expect("HMAC accepts any key length");
-    let mut mac = prf.clone();
-    mac.update(salt);
-    mac.update(&1u32.to_be_bytes());
-    let mut u: [u8; 20] = mac.finalize().into_bytes().into();
-    let mut out = u;
-    for _ in 1..iterations {
-        let mut mac = prf.clone();
-        mac.update(&u);
-        u = mac.finalize().into_bytes().into();
-        for (o, x) in out.iter_mut().zip(u) {
-            *o ^= x;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

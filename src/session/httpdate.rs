@@ -1,16 +1,13 @@
 //! Dates the way Werkzeug writes them (`Wed, 21 Oct 2015 07:28:00 GMT`) and the way Python's
 //! `email.utils.parsedate_to_datetime` reads them back for the `" d"` tag.
 
-const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use time::macros::format_description;
+use time::{Date, Month, OffsetDateTime};
 
 /// Seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: Python's datetime range.
 pub const MIN_UNIX: i64 = -62_135_596_800;
 pub const MAX_UNIX: i64 = 253_402_300_799;
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 /// An aware datetime with whole seconds, as Flask decodes them (`" d"` tag).
 #[derive(Debug, Clone, Copy)]
 pub struct DateTime {
@@ -27,30 +24,30 @@ impl PartialEq for DateTime {
     }
 }
 
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Days since 1970-01-01 of a proleptic Gregorian date; `None` for a date that does not
+/// exist (31 February), as Python's `datetime` refuses it.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> Option<i64> {
+    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+    let date =
+        Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()?;
+    Some(i64::from(date.to_julian_day()) - i64::from(OffsetDateTime::UNIX_EPOCH.to_julian_day()))
 }
 
-/// ((year, month, day), (hour, minute, second)) of a Unix time.
+/// ((year, month, day), (hour, minute, second)) of a Unix time in Python's datetime range.
 pub fn civil(unix: i64) -> ((i64, u32, u32), (u32, u32, u32)) {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400) as u32;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    ((y, m, d), (secs / 3600, secs % 3600 / 60, secs % 60))
+    let t = OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    (
+        (
+            i64::from(t.year()),
+            u32::from(u8::from(t.month())),
+            u32::from(t.day()),
+        ),
+        (
+            u32::from(t.hour()),
+            u32::from(t.minute()),
+            u32::from(t.second()),
+        ),
+    )
 }
 
 /// Werkzeug's `http_date`: `Www, DD Mmm YYYY HH:MM:SS GMT` with a four-digit year.
@@ -59,13 +56,12 @@ pub fn http_date(unix: i64) -> Option<String> {
     if !(MIN_UNIX..=MAX_UNIX).contains(&unix) {
         return None;
     }
-    let ((y, m, d), (hh, mm, ss)) = civil(unix);
-    let weekday = (unix.div_euclid(86_400) + 3).rem_euclid(7) as usize; // 1970-01-01 was a Thursday
-    Some(format!(
-        "{}, {d:02} {} {y:04} {hh:02}:{mm:02}:{ss:02} GMT",
-        DAYS[weekday],
-        MONTHS[m as usize - 1]
-    ))
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()?
+        .format(format_description!(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+        ))
+        .ok()
 }
 
 /// RFC 3339 in UTC (`2023-11-14T22:13:20Z`), for the state document.
@@ -73,8 +69,10 @@ pub fn rfc3339(unix: i64) -> Option<String> {
     if !(MIN_UNIX..=MAX_UNIX).contains(&unix) {
         return None;
     }
-    let ((y, m, d), (hh, mm, ss)) = civil(unix);
-    Some(format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z"))
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()?
+        .format(&time::format_description::well_known::Rfc3339)
+        .ok()
 }
 
 const MONTH_NAMES: [&str; 24] = [
@@ -248,17 +246,10 @@ pub fn parse_rfc2822(data: &str) -> Option<DateTime> {
     {
         return None;
     }
-    let dim = match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=dim).contains(&day) {
-        return None;
-    }
-    let local =
-        days_from_civil(year, month, day as u32) * 86_400 + hour * 3600 + minute * 60 + second;
+    let local = days_from_civil(year, month, u32::try_from(day).ok()?)? * 86_400
+        + hour * 3600
+        + minute * 60
+        + second;
     Some(DateTime {
         unix: local - offset_secs,
         offset: offset_secs as i32,

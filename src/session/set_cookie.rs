@@ -179,84 +179,19 @@ pub fn idna_domain(domain: &str) -> String {
             if label.is_ascii() {
                 label.to_owned()
             } else {
+                // Python's `encodings.idna` (IDNA 2003): nameprep folds case and `ß` to
+                // `ss` before punycode; the `idna` crate's own mapping is IDNA 2008 (UTS 46),
+                // which keeps `ß`, so only its RFC 3492 encoder is used.
                 let folded: String = label.to_lowercase().replace('ß', "ss");
                 if folded.is_ascii() {
                     folded
                 } else {
-                    format!("xn--{}", punycode(&folded))
+                    idna::punycode::encode_str(&folded).map_or(folded, |p| format!("xn--{p}"))
                 }
             }
         })
         .collect::<Vec<_>>()
         .join(".")
-}
-
-/// RFC 3492 punycode encoding of one label.
-fn punycode(input: &str) -> String {
-    const BASE: u32 = 36;
-    const TMIN: u32 = 1;
-    const TMAX: u32 = 26;
-    fn adapt(mut delta: u32, points: u32, first: bool) -> u32 {
-        delta = if first { delta / 700 } else { delta / 2 };
-        delta += delta / points;
-        let mut k = 0;
-        while delta > ((BASE - TMIN) * TMAX) / 2 {
-            delta /= BASE - TMIN;
-            k += BASE;
-        }
-        k + (BASE - TMIN + 1) * delta / (delta + 38)
-    }
-    fn digit(d: u32) -> char {
-        (if d < 26 {
-            b'a' + d as u8
-        } else {
-            b'0' + (d - 26) as u8
-        }) as char
-    }
-    let chars: Vec<u32> = input.chars().map(u32::from).collect();
-    let mut out: String = input.chars().filter(char::is_ascii).collect();
-    let basic = out.len() as u32;
-    let mut h = basic;
-    if basic > 0 {
-        out.push('-');
-    }
-    let (mut n, mut delta, mut bias) = (128u32, 0u32, 72u32);
-    while (h as usize) < chars.len() {
-        let m = chars.iter().copied().filter(|&c| c >= n).min().unwrap_or(n);
-        delta = delta.saturating_add((m - n).saturating_mul(h + 1));
-        n = m;
-        for &c in &chars {
-            if c < n {
-                delta = delta.saturating_add(1);
-            }
-            if c == n {
-                let mut q = delta;
-                let mut k = BASE;
-                loop {
-                    let t = if k <= bias {
-                        TMIN
-                    } else if k >= bias + TMAX {
-                        TMAX
-                    } else {
-                        k - bias
-                    };
-                    if q < t {
-                        break;
-                    }
-                    out.push(digit(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
-                }
-                out.push(digit(q));
-                bias = adapt(delta, h + 1, h == basic);
-                delta = 0;
-                h += 1;
-            }
-        }
-        delta += 1;
-        n += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -343,7 +343,7 @@ fn parse_iso_utc(raw: &str) -> Option<i64> {
         return None;
     }
     Some(
-        crate::session::httpdate::days_from_civil(y, m, day) * 86_400
+        crate::session::httpdate::days_from_civil(y, m, day)? * 86_400
             + i64::from(hh * 3600 + mm * 60 + ss),
     )
 }

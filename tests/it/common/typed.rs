@@ -1,4 +1,4 @@
-//! The typed-JSON convention of `shared/flask-session/vectors.json` (`{"$tuple": …}`,
+//! The typed-JSON convention of `tests/fixtures/flask/vectors.json` (`{"$tuple": …}`,
 //! `{"$bytes": hex}`, …) converted to and from session values.
 
 use cookie_course::session::httpdate::{days_from_civil, parse_rfc2822};
@@ -47,7 +47,7 @@ fn iso(s: &str) -> DateTime {
     let sign = if offset.starts_with('-') { -1 } else { 1 };
     let o: Vec<i64> = offset[1..].split(':').map(|x| x.parse().unwrap()).collect();
     let off = sign * (o[0] * 3600 + o.get(1).copied().unwrap_or(0) * 60);
-    let local = days_from_civil(d[0], d[1] as u32, d[2] as u32) * 86_400
+    let local = days_from_civil(d[0], d[1] as u32, d[2] as u32).expect("a real date") * 86_400
         + t[0] as i64 * 3600
         + t[1] as i64 * 60
         + t.get(2).copied().unwrap_or(0.0).floor() as i64;
