@@ -41,7 +41,7 @@ pub fn check_password_hash(hash: &str, password: &str) -> bool {
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
