@@ -9,7 +9,7 @@ use crate::classroom::{Classroom, Position};
 use crate::i18n::{Arg, Lang};
 use crate::markdown::{Block, Section};
 use crate::session::Value;
-use crate::session::set_cookie::{CookieSpec, SameSite};
+use crate::session::set_cookie::CookieSpec;
 use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
@@ -95,10 +95,13 @@ pub async fn instructor(
     if !room.is_instructor(Some(&q.token)) {
         return Ok(forbidden(&state, &exchange, lang));
     }
-    let mut spec = CookieSpec::new(INSTRUCTOR_COOKIE, q.token.clone());
-    spec.httponly = true;
-    spec.samesite = Some(SameSite::Strict);
-    exchange.lock().set_cookie(&spec);
+    exchange.lock().add_site_cookie(
+        tower_cookies::Cookie::build((INSTRUCTOR_COOKIE, q.token.clone()))
+            .path("/")
+            .http_only(true)
+            .same_site(tower_cookies::cookie::SameSite::Strict)
+            .build(),
+    );
     Ok(Redirect::to(&format!("/{lang}/present")).into_response())
 }
 
@@ -338,7 +341,11 @@ pub async fn reset(
         if keep.contains(&name.as_str()) {
             continue;
         }
-        if inner.set_cookie(&CookieSpec::new(name, "").deletion()) {
+        if name == crate::web::site_cookies::PROGRESS {
+            // The site's own cookie goes the way it came: through tower-cookies.
+            inner.remove_site_cookie(crate::web::site_cookies::PROGRESS);
+            cleared += 1;
+        } else if inner.set_cookie(&CookieSpec::new(name, "").deletion()) {
             cleared += 1;
         }
     }

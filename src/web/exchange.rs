@@ -26,6 +26,8 @@ pub struct Inner {
     pub cookies: Vec<(String, String)>,
     /// The instructor cookie's value, if the request carried one (classroom mode checks it).
     pub instructor_token: Option<String>,
+    /// tower-cookies' jar for this request: the site's own cookies go through it.
+    jar: Option<tower_cookies::Cookies>,
     pub session: Session,
     /// The Flask session settings in force for this learner (the sandbox can shorten the
     /// lifetime).
@@ -51,9 +53,10 @@ impl Exchange {
         state: &AppState,
         now: f64,
         cookie_header: Option<String>,
+        jar: Option<tower_cookies::Cookies>,
     ) -> Result<Self, crate::store::StoreError> {
         use crate::store::Lookup;
-        let exchange = Exchange::open(state, now, cookie_header);
+        let exchange = Exchange::open(state, now, cookie_header, jar);
         let sid = {
             let inner = exchange.lock();
             inner
@@ -101,17 +104,28 @@ impl Exchange {
 
     /// Parse the request's cookies and open the session from them, as Flask's
     /// `open_session` does at the start of a request.
-    pub fn open(state: &AppState, now: f64, cookie_header: Option<String>) -> Self {
+    ///
+    /// `jar` is tower-cookies' view of the same request: the site's own cookies (theme,
+    /// progress, the instructor token) are read from it and queued on it.
+    pub fn open(
+        state: &AppState,
+        now: f64,
+        cookie_header: Option<String>,
+        jar: Option<tower_cookies::Cookies>,
+    ) -> Self {
         let mut cookies = cookie_header
             .as_deref()
             .map(parse_cookie_header)
             .unwrap_or_default();
         // The instructor's token leaves the cookie list and the header here, so no panel,
         // state document or page can ever show it; only the classroom check reads it.
-        let instructor_token = cookies
-            .iter()
-            .find(|(n, _)| n == INSTRUCTOR)
-            .map(|(_, v)| v.clone());
+        let instructor_token = match &jar {
+            Some(jar) => jar.get(INSTRUCTOR).map(|c| c.value().to_owned()),
+            None => cookies
+                .iter()
+                .find(|(n, _)| n == INSTRUCTOR)
+                .map(|(_, v)| v.clone()),
+        };
         let cookie_header = match instructor_token {
             Some(_) => {
                 cookies.retain(|(n, _)| n != INSTRUCTOR);
@@ -122,6 +136,7 @@ impl Exchange {
         let mut inner = Inner {
             now,
             cookie_header,
+            jar,
             instructor_token,
             cookies,
             session: Session::default(),
@@ -232,6 +247,32 @@ impl Inner {
                 true
             }
             None => false,
+        }
+    }
+
+    /// One of the site's own cookies (`site_cookies`), as the request carried it.
+    pub fn site_cookie(&self, name: &str) -> Option<String> {
+        match &self.jar {
+            Some(jar) => jar.get(name).map(|c| c.value().to_owned()),
+            None => self.cookie(name).map(str::to_owned),
+        }
+    }
+
+    /// Send one of the site's own cookies with this response (through tower-cookies).
+    pub fn add_site_cookie(&mut self, cookie: tower_cookies::Cookie<'static>) {
+        match &self.jar {
+            Some(jar) => jar.add(cookie),
+            None => tracing::warn!(
+                name = cookie.name(),
+                "no cookie jar: the cookie manager layer is missing"
+            ),
+        }
+    }
+
+    /// Delete one of the site's own cookies (`Path=/`, as it was set).
+    pub fn remove_site_cookie(&mut self, name: &'static str) {
+        if let Some(jar) = &self.jar {
+            jar.remove(tower_cookies::Cookie::build(name).path("/").build());
         }
     }
 

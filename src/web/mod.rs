@@ -29,6 +29,12 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use exchange::Exchange;
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 
 /// Sent with every response.
 const SECURITY_HEADERS: [(header::HeaderName, &str); 5] = [
@@ -49,9 +55,13 @@ const SECURITY_HEADERS: [(header::HeaderName, &str); 5] = [
 /// Form bodies are small; anything bigger is refused before a handler sees it.
 pub const MAX_BODY: usize = 64 * 1024;
 
+/// No answer takes longer than this (an event stream's head counts; its events do not).
+/// Every slow step has a shorter bound of its own (Redis 2 s, the weak-key queue 5 s).
+pub const ANSWER_DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The whole site as a router, ready for `axum::serve` or `oneshot` in tests.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let mut router = Router::new()
         .route("/", get(pages::root))
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/lessons/{slug}", get(pages::lesson))
@@ -88,10 +98,39 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/present/{slug}/notes", get(classroom::notes))
         .route("/_live/events", get(classroom::live_events))
         .fallback(pages::not_found)
+        // Innermost first: the Flask session (which also reads and queues the site's own
+        // cookies through tower-cookies' jar), the jar itself, the body limit, a deadline for
+        // every answer, the security headers on whatever answers, the request log and its id.
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
+        .layer(tower_cookies::CookieManagerLayer::new())
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn(security_headers))
-        .layer(middleware::from_fn(request_log))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ANSWER_DEADLINE,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    // Security headers on every response, whatever answered it (a handler, the session
+    // layer's own refusals, the body limit, the deadline). Everything the site loads is its
+    // own, so the policy names nothing but 'self' (and allows no inline script or style).
+    for (name, value) in SECURITY_HEADERS {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG))
+                .on_failure(DefaultOnFailure::new().level(tracing::Level::ERROR)),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(HexRequestId))
         .with_state(state)
 }
 
@@ -111,6 +150,7 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
                 .is_some_and(|(_, v)| v == "server")
         });
     let client = limits::client_ip(req.extensions());
+    let jar = req.extensions().get::<tower_cookies::Cookies>().cloned();
     // Only what an error page needs: its language and whether the client wants HTML.
     let mut headers = axum::http::HeaderMap::new();
     for name in [header::ACCEPT, header::ACCEPT_LANGUAGE] {
@@ -120,15 +160,15 @@ async fn flask_session(State(state): State<AppState>, mut req: Request, next: Ne
     }
     let path = req.uri().path().to_owned();
     let exchange = if server_side {
-        match Exchange::open_server_side(&state, now, cookie_header.clone()).await {
+        match Exchange::open_server_side(&state, now, cookie_header.clone(), jar.clone()).await {
             Ok(e) => e,
             Err(e) => {
-                let shown = Exchange::open(&state, now, cookie_header);
+                let shown = Exchange::open(&state, now, cookie_header, jar);
                 return store_unavailable(&state, &shown, &headers, &path, &e);
             }
         }
     } else {
-        Exchange::open(&state, now, cookie_header)
+        Exchange::open(&state, now, cookie_header, jar)
     };
     req.extensions_mut().insert(exchange.clone());
     let mut response = next.run(req).await;
@@ -253,43 +293,27 @@ fn too_many_records(
     response
 }
 
-/// Security headers on every response, whatever answered it (a handler, the session layer's
-/// own refusals, the body limit). Everything the site loads is its own, so the policy names
-/// nothing but 'self' (and allows no inline script or style).
-async fn security_headers(req: Request, next: Next) -> Response {
-    let mut response = next.run(req).await;
-    let out = response.headers_mut();
-    for (name, value) in SECURITY_HEADERS {
-        out.insert(name, HeaderValue::from_static(value));
+/// Request ids: 16 hex digits, logged with the request and sent back as `X-Request-Id`.
+#[derive(Clone, Copy, Debug)]
+struct HexRequestId;
+
+impl MakeRequestId for HexRequestId {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        HeaderValue::from_str(&format!("{:016x}", rand::random::<u64>()))
+            .ok()
+            .map(RequestId::new)
     }
-    out.entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
-    response
 }
 
-/// One structured log line per request, with an id also sent back as `X-Request-Id`. The
-/// path is logged without its query, and no header value: cookies and keys never reach the
-/// logs.
-async fn request_log(req: Request, next: Next) -> Response {
-    let id = format!("{:016x}", rand::random::<u64>());
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let started = std::time::Instant::now();
-    let span = tracing::info_span!("request", %id, %method, path = %path);
-    let mut response = tracing::Instrument::instrument(next.run(req), span.clone()).await;
-    let status = response.status().as_u16();
-    let micros = started.elapsed().as_micros() as u64;
-    span.in_scope(|| {
-        if status >= 500 {
-            tracing::error!(status, micros, "request failed");
-        } else {
-            tracing::debug!(status, micros, "request");
-        }
-    });
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert("x-request-id", v);
-    }
-    response
+/// The span every request's log lines carry: its id, method and path. The path is logged
+/// without its query, and no header value: cookies and keys never reach the logs.
+fn request_span<B>(req: &axum::http::Request<B>) -> tracing::Span {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", %id, method = %req.method(), path = %req.uri().path())
 }
 
 fn joined_cookie_header(req: &Request) -> Option<String> {

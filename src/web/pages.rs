@@ -326,15 +326,17 @@ pub async fn prefs_theme(
         .transpose()?
         .unwrap_or_else(|| "/".into());
     let mut inner = exchange.lock();
-    let mut spec = crate::session::set_cookie::CookieSpec::new(THEME_COOKIE, theme);
-    spec.samesite = Some(crate::session::set_cookie::SameSite::Lax);
-    let spec = if theme == "auto" {
-        spec.deletion()
+    if theme == "auto" {
+        inner.remove_site_cookie(THEME_COOKIE);
     } else {
-        spec.max_age = Some(365 * 24 * 3600);
-        spec
-    };
-    inner.set_cookie(&spec);
+        inner.add_site_cookie(
+            tower_cookies::Cookie::build((THEME_COOKIE, theme.to_owned()))
+                .path("/")
+                .max_age(tower_cookies::cookie::time::Duration::days(365))
+                .same_site(tower_cookies::cookie::SameSite::Lax)
+                .build(),
+        );
+    }
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
 }
 

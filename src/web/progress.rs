@@ -4,7 +4,6 @@
 
 use crate::content::Library;
 use crate::i18n::Lang;
-use crate::session::set_cookie::{CookieSpec, SameSite};
 use crate::session::{Dict, Value, codec};
 use crate::web::exchange::Exchange;
 use crate::web::state::AppState;
@@ -26,11 +25,11 @@ impl Progress {
     /// The progress this request carried; a missing, tampered or stale cookie is no progress.
     pub fn read(state: &AppState, exchange: &Exchange) -> Progress {
         let inner = exchange.lock();
-        let Some(cookie) = inner.cookie(COOKIE) else {
+        let Some(cookie) = inner.site_cookie(COOKIE) else {
             return Progress::default();
         };
         let Ok(d) = codec::loads(
-            cookie,
+            &cookie,
             &state.progress_keys,
             inner.now as i64,
             Some(MAX_AGE),
@@ -104,20 +103,19 @@ impl Progress {
         let Ok(encoded) = codec::dumps(&d, &state.progress_keys, inner.now as i64) else {
             return;
         };
-        let mut spec = CookieSpec::new(COOKIE, encoded.cookie);
-        spec.max_age = Some(MAX_AGE);
-        spec.httponly = true;
-        spec.samesite = Some(SameSite::Lax);
-        inner.set_cookie(&spec);
+        inner.add_site_cookie(
+            tower_cookies::Cookie::build((COOKIE, encoded.cookie))
+                .path("/")
+                .max_age(tower_cookies::cookie::time::Duration::seconds(MAX_AGE))
+                .http_only(true)
+                .same_site(tower_cookies::cookie::SameSite::Lax)
+                .build(),
+        );
     }
 
     /// Forget everything: the deletion cookie.
     pub fn reset(exchange: &Exchange) {
-        let mut inner = exchange.lock();
-        let mut spec = CookieSpec::new(COOKIE, "").deletion();
-        spec.httponly = true;
-        spec.samesite = Some(SameSite::Lax);
-        inner.set_cookie(&spec);
+        exchange.lock().remove_site_cookie(COOKIE);
     }
 
     /// A lesson is completed when every question of its quiz is answered correctly.

@@ -45,7 +45,7 @@ pub fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
 }
 
 fn theme(exchange: &Exchange) -> &'static str {
-    match exchange.lock().cookie(THEME_COOKIE) {
+    match exchange.lock().site_cookie(THEME_COOKIE).as_deref() {
         Some("light") => "light",
         Some("dark") => "dark",
         _ => "auto",

@@ -59,10 +59,15 @@ async fn the_instructor_link_sets_an_httponly_token_cookie_and_a_wrong_token_is_
         .into_iter()
         .find(|c| c.starts_with("classroom_instructor="))
         .expect("the token cookie");
+    let cookie = cookie::Cookie::parse(cookie).unwrap();
     assert_eq!(
-        cookie,
-        format!("classroom_instructor={TOKEN}; HttpOnly; Path=/; SameSite=Strict")
+        (cookie.name(), cookie.value()),
+        ("classroom_instructor", TOKEN)
     );
+    assert_eq!(cookie.http_only(), Some(true), "JavaScript never reads it");
+    assert_eq!(cookie.same_site(), Some(cookie::SameSite::Strict));
+    assert_eq!(cookie.path(), Some("/"));
+    assert_eq!(cookie.max_age(), None, "it ends with the browser session");
 }
 
 #[tokio::test]

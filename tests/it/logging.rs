@@ -12,7 +12,10 @@ async fn logs_carry_request_ids_and_never_a_cookie_or_secret() {
     let secret = "log-test-secret-key-zzz";
     let site = Running::start(
         &[],
-        &[("SECRET_KEY", secret), ("RUST_LOG", "cookie_course=debug")],
+        &[
+            ("SECRET_KEY", secret),
+            ("RUST_LOG", "cookie_course=debug,tower_http=debug"),
+        ],
     );
     let r = http(
         site.addr,

@@ -341,12 +341,13 @@ async fn theme_choice_is_a_remembered_cookie() {
     )
     .await;
     assert_eq!(r.status, 303);
-    let set = &r.set_cookies()[0];
-    assert!(
-        set.starts_with("site_theme=dark; Expires=")
-            && set.ends_with("; Max-Age=31536000; Path=/; SameSite=Lax"),
-        "{set}"
+    let set = cookie::Cookie::parse(r.set_cookies()[0].clone()).unwrap();
+    assert_eq!(
+        (set.name(), set.value(), set.path()),
+        ("site_theme", "dark", Some("/"))
     );
+    assert_eq!(set.max_age(), Some(cookie::time::Duration::days(365)));
+    assert_eq!(set.same_site(), Some(cookie::SameSite::Lax));
     let page = get(&app, "/en/", Some("site_theme=dark")).await;
     assert!(page.body.contains("data-theme=\"dark\""));
     let r = post(
@@ -357,7 +358,9 @@ async fn theme_choice_is_a_remembered_cookie() {
         "text/html",
     )
     .await;
-    assert!(r.set_cookies()[0].starts_with("site_theme=; Expires=Thu, 01 Jan 1970"));
+    let gone = cookie::Cookie::parse(r.set_cookies()[0].clone()).unwrap();
+    assert_eq!((gone.name(), gone.value()), ("site_theme", ""));
+    assert_eq!(gone.max_age(), Some(cookie::time::Duration::ZERO));
     let r = post(&app, "/prefs/theme", "theme=neon", None, "text/html").await;
     assert_eq!(r.status, 400);
 }
