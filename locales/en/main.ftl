@@ -295,3 +295,10 @@ error-store-title = The session store is not answering
 error-store-body = This demo session lives in a store that did not answer just now. Nothing was changed and your session id is kept: reload the page in a few seconds.
 error-rate-title = Too many new sessions
 error-rate-body = Your address has created { $per_minute } new server-side sessions in the last minute, the limit. Nothing was changed: try again in { $retry } s.
+
+## A refused form, explained to a browser (the field named, what was typed kept)
+error-page-title = That did not go through
+error-field = Check the field “{ $field }”:
+error-kept = Nothing was changed. What you typed is below: correct it and send it again.
+error-resend = Send again
+error-back = Back to where you were

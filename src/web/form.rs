@@ -18,6 +18,11 @@ impl Form {
     }
 
     /// The first value of `name`.
+    /// Every field in the order it was sent.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

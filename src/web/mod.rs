@@ -7,6 +7,7 @@ pub mod decoder;
 pub mod demos;
 pub mod error;
 pub mod exchange;
+pub mod explain;
 pub mod form;
 pub mod limits;
 pub mod page_cache;
@@ -101,6 +102,10 @@ pub fn app(state: AppState) -> Router {
         // Innermost first: the Flask session (which also reads and queues the site's own
         // cookies through tower-cookies' jar), the jar itself, the body limit, a deadline for
         // every answer, the security headers on whatever answers, the request log and its id.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            explain::explain_errors,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), flask_session))
         .layer(tower_cookies::CookieManagerLayer::new())
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))

@@ -397,6 +397,8 @@ pub async fn cookies_set(
         let limit = inner.config.max_cookie_size;
         if header.len() > limit {
             return Err(AppError::TooLarge {
+                field: "value",
+                subject: format!("the cookie {:?}", spec.name),
                 size: header.len(),
                 limit,
             });

@@ -206,7 +206,11 @@ async fn an_unknown_answer_is_a_400_and_changes_nothing() {
     let (_, app) = site();
     let r = post(&app, "/en/lessons/cookies/quiz", "q1=z", None, "text/html").await;
     assert_eq!(r.status, 400);
-    assert_eq!(r.json()["field"], "answer");
+    assert_eq!(r.page_field(), "answer");
+    assert!(
+        r.body.contains(r#"name="q1" value="z""#),
+        "what was typed is kept"
+    );
     assert!(r.set_cookies().is_empty());
     assert_eq!(
         post(&app, "/en/lessons/nope/quiz", "q1=a", None, "text/html")

@@ -303,7 +303,7 @@ async fn language_switch_rejects_unknown_languages_and_foreign_next() {
     ] {
         let r = post(&app, "/prefs/lang", form, None, "text/html").await;
         assert_eq!(r.status, 400, "{form}");
-        assert_eq!(r.json()["field"], field);
+        assert_eq!(r.page_field(), field);
         assert!(r.session_cookie().is_none());
     }
 }
@@ -600,4 +600,60 @@ async fn a_first_visit_is_served_from_the_page_cache_with_an_etag_and_gzip() {
     assert!(own.header("etag").is_none());
     assert!(own.body.contains("data-theme=\"dark\""));
     assert_eq!(own.header("cache-control"), Some("no-store"));
+}
+
+#[tokio::test]
+async fn a_sandbox_mistake_without_javascript_is_a_page_in_the_learners_language_that_keeps_the_input()
+ {
+    let (_, app) = site();
+    let form =
+        "name=bad+name&value=%3Cb%3Eoat%3C%2Fb%3E&next=%2Fru%2Flessons%2Fcookies%23sandbox&lang=ru";
+    let r = post(
+        &app,
+        "/sandbox/cookies/set",
+        form,
+        None,
+        "text/html,application/xhtml+xml,*/*;q=0.8",
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.page_field(), "name");
+    assert!(
+        r.body.contains("<html lang=\"ru\""),
+        "in the learner's language"
+    );
+    assert!(
+        r.body.contains("Проверьте поле «name»"),
+        "the field is named"
+    );
+    assert!(
+        r.body.contains(r#"name="name" value="bad name""#),
+        "the name is kept"
+    );
+    assert!(
+        r.body.contains("&lt;b&gt;oat") && !r.body.contains("<b>oat"),
+        "escaped"
+    );
+    assert!(
+        r.body.contains(r#"href="/ru/lessons/cookies#sandbox""#),
+        "a way back to the lesson"
+    );
+    assert!(r.set_cookies().is_empty(), "nothing changed");
+    // The same mistake from JavaScript (or curl) is JSON naming the field.
+    let r = post(&app, "/sandbox/cookies/set", form, None, "application/json").await;
+    assert_eq!(
+        (r.status.as_u16(), r.json()["field"].as_str()),
+        (400, Some("name"))
+    );
+    // A plain cookie too large for a browser names its own field, not the session.
+    let big = format!("name=big&value={}", "x".repeat(4100));
+    let r = post(&app, "/sandbox/cookies/set", &big, None, "application/json").await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["field"], "value");
+    assert!(
+        r.json()["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the cookie \"big\" would be")
+    );
 }

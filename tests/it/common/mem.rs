@@ -33,6 +33,20 @@ impl Resp {
         })
     }
 
+    /// The field a browser's error page names (`data-error-field`), for a form posted
+    /// without JavaScript.
+    pub fn page_field(&self) -> &str {
+        assert!(
+            self.body.starts_with("<!doctype html>"),
+            "a browser gets a page, not: {}",
+            self.body
+        );
+        self.body
+            .split_once("data-error-field=\"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map_or("", |(field, _)| field)
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
