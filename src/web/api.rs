@@ -16,7 +16,7 @@ const MAX_COOKIE: usize = 8192;
 pub async fn decode(
     State(state): State<AppState>,
     body: Bytes,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<crate::web::state_doc::SessionView>, AppError> {
     let form = Form::parse(&body);
     let cookie = form.require("cookie")?.trim();
     // Accept a pasted `session=…` too: learners copy it from devtools that way.

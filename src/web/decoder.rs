@@ -24,6 +24,15 @@ pub const MAX_KEYS: usize = 32;
 /// How long a weak-key search waits for the one search slot before answering "busy".
 const CRACK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// A cookie taken apart for the decoder page: the state document's `session` object and a
+/// one-line verdict in the page's language.
+#[derive(Debug, serde::Serialize)]
+struct Decoded {
+    #[serde(flatten)]
+    session: crate::web::state_doc::SessionView,
+    status_text: String,
+}
+
 /// The outcome of a weak-key search: the key found, how many were tried, in how long.
 type Cracked = (Option<&'static str>, usize, f64);
 
@@ -138,19 +147,22 @@ fn show(
     let now = exchange.lock().now as i64;
     let loc = &state.site().loc;
     let analyse = |c: &str| {
-        let mut d = describe(Some(c), keys.as_ref(), now, max_age);
+        let session = describe(Some(c), keys.as_ref(), now, max_age);
         let ins = codec::inspect(c, keys.as_ref(), now, max_age);
-        d["status_text"] = json!(match (&ins.error, ins.key_index) {
+        let status_text = match (&ins.error, ins.key_index) {
             (None, Some(i)) => loc.text(
                 lang,
                 "decoder-verified",
-                &[("index", Arg::Num((i + 1) as f64))]
+                &[("index", Arg::Num((i + 1) as f64))],
             ),
             (Some(crate::session::Reason::NoKey), _) => loc.text(lang, "decoder-no-key", &[]),
             (Some(r), _) => reason_text(state, lang, r),
             (None, None) => String::new(),
-        });
-        d
+        };
+        Decoded {
+            session,
+            status_text,
+        }
     };
     if !cookie.is_empty() {
         ctx.insert("result", &analyse(&cookie));

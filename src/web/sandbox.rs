@@ -174,7 +174,7 @@ pub async fn state(
     State(state): State<AppState>,
     exchange: Exchange,
     uri: axum::http::Uri,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<state_doc::StateDoc>, AppError> {
     let query = Form::parse(uri.query().unwrap_or("").as_bytes());
     let lang = query.optional("lang").and_then(Lang::from_code);
     Ok(Json(state_doc::build(&state, &exchange, lang)?))

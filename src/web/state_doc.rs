@@ -9,7 +9,9 @@ use crate::session::{Json, Keys, codec};
 use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::state::AppState;
+use serde::Serialize;
 use serde_json::{Map, Value as J, json};
+use std::collections::BTreeMap;
 
 /// The payload as stored, tags included; NaN/±Infinity as strings, integers beyond 64 bits
 /// as decimal strings (JSON numbers cannot carry them faithfully).
@@ -34,14 +36,83 @@ pub fn json_to_serde(j: &Json) -> J {
     }
 }
 
+/// The three parts of a signed cookie, as they travel.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parts {
+    pub payload: String,
+    pub timestamp: String,
+    pub signature: String,
+}
+
+/// Why the session the request carried was dropped when it was opened.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedWith {
+    pub error: &'static str,
+    pub reason: &'static str,
+}
+
+/// The `session` object of the state document (and of `POST /api/decode`): one cookie taken
+/// apart and checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    pub cookie: Option<String>,
+    /// The signature verifies, the age is within `max_age`, and the payload decodes.
+    pub valid: bool,
+    /// `bad_signature`, `expired`, `malformed` or `no_key`.
+    pub error: Option<&'static str>,
+    /// The precise reason code (`reason-…` messages in the locales).
+    pub reason: Option<&'static str>,
+    /// The reason in English.
+    pub explanation: Option<String>,
+    /// The payload JSON exactly as stored, tags included.
+    pub data: Option<J>,
+    /// The payload as Python's `repr` prints it.
+    pub python: Option<String>,
+    pub compressed: bool,
+    pub signed_at: Option<String>,
+    pub permanent: bool,
+    pub expires: Option<String>,
+    pub parts: Option<Parts>,
+    /// Which key verified it: 0 the current one, then the fallbacks.
+    pub key_index: Option<usize>,
+    /// Bytes of the cookie value.
+    pub size: usize,
+    /// The `PERMANENT_SESSION_LIFETIME` in force (state documents only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<i64>,
+    /// Why it is not valid, in the learner's language (with `lang`).
+    pub reason_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opened_with: Option<OpenedWith>,
+}
+
 /// The `session` object for `cookie` under `keys` at `now`, checked against `max_age`.
-pub fn describe(cookie: Option<&str>, keys: Option<&Keys>, now: i64, max_age: Option<i64>) -> J {
+pub fn describe(
+    cookie: Option<&str>,
+    keys: Option<&Keys>,
+    now: i64,
+    max_age: Option<i64>,
+) -> SessionView {
     let Some(cookie) = cookie.filter(|c| !c.is_empty()) else {
-        return json!({
-            "cookie": null, "valid": false, "error": null, "reason": null, "explanation": null,
-            "data": null, "python": null, "compressed": false, "signed_at": null,
-            "permanent": false, "expires": null, "parts": null, "size": 0,
-        });
+        return SessionView {
+            cookie: None,
+            valid: false,
+            error: None,
+            reason: None,
+            explanation: None,
+            data: None,
+            python: None,
+            compressed: false,
+            signed_at: None,
+            permanent: false,
+            expires: None,
+            parts: None,
+            key_index: None,
+            size: 0,
+            lifetime: None,
+            reason_text: None,
+            opened_with: None,
+        };
     };
     let ins = codec::inspect(cookie, keys, now, max_age);
     let permanent = match &ins.value {
@@ -53,36 +124,106 @@ pub fn describe(cookie: Option<&str>, keys: Option<&Keys>, now: i64, max_age: Op
         (Some(t), Some(m)) => t.checked_add(m).and_then(rfc3339),
         _ => None,
     };
-    json!({
-        "cookie": cookie,
-        "valid": ins.is_valid(),
-        "error": ins.error.as_ref().map(|r| r.kind().as_str()),
-        "reason": ins.error.as_ref().map(|r| r.code()),
-        "explanation": ins.error.as_ref().map(|r| r.to_string()),
-        "data": ins.json.as_ref().map(json_to_serde),
-        "python": ins.value.as_ref().map(|v| v.python_repr()),
-        "compressed": ins.compressed,
-        "signed_at": signed_at.and_then(rfc3339),
-        "permanent": permanent,
-        "expires": expires,
-        "parts": {"payload": ins.payload, "timestamp": ins.timestamp, "signature": ins.signature},
-        "key_index": ins.key_index,
-        "size": cookie.len(),
+    SessionView {
+        cookie: Some(cookie.to_owned()),
+        valid: ins.is_valid(),
+        error: ins.error.as_ref().map(|r| r.kind().as_str()),
+        reason: ins.error.as_ref().map(Reason::code),
+        explanation: ins.error.as_ref().map(ToString::to_string),
+        data: ins.json.as_ref().map(json_to_serde),
+        python: ins.value.as_ref().map(crate::session::Value::python_repr),
+        compressed: ins.compressed,
+        signed_at: signed_at.and_then(rfc3339),
+        permanent,
+        expires,
+        parts: Some(Parts {
+            payload: ins.payload,
+            timestamp: ins.timestamp,
+            signature: ins.signature,
+        }),
+        key_index: ins.key_index,
+        size: cookie.len(),
+        lifetime: None,
+        reason_text: None,
+        opened_with: None,
+    }
+}
+
+/// A message `get_flashed_messages(with_categories=True)` returned.
+#[derive(Debug, Clone, Serialize)]
+pub struct Flash {
+    pub category: String,
+    pub message: String,
+}
+
+/// Where this learner's demo session lives.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoreView {
+    /// `cookie` or `server`.
+    pub mode: &'static str,
+    /// `embedded` or `redis` (server mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<&'static str>,
+    /// `session:<sid>`, Flask-Session's key.
+    pub key: Option<String>,
+    /// Seconds before the record expires.
+    pub ttl: Option<i64>,
+    /// The stored record, tags included (server mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<J>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_size: Option<usize>,
+    /// The cookie named a record the store no longer has: `expired`, `evicted`, `unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lost: Option<&'static str>,
+}
+
+/// The state document: what the browser holds after this response.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateDoc {
+    /// What this request carried, first of each name (never the instructor token).
+    pub cookies: BTreeMap<String, String>,
+    /// The `Cookie` header as the browser sent it (never the instructor token).
+    pub cookie_header: Option<String>,
+    pub session: SessionView,
+    /// `Set-Cookie` headers this response sends, in order.
+    pub set_cookie: Vec<String>,
+    pub store: StoreView,
+    /// `get_flashed_messages()` of this request, if the action showed them.
+    pub flashed: Option<Vec<Flash>>,
+    /// The server's clock, RFC 3339.
+    pub now: Option<String>,
+}
+
+fn first_cookies(inner: &crate::web::exchange::Inner) -> BTreeMap<String, String> {
+    let mut cookies = BTreeMap::new();
+    for (name, value) in &inner.cookies {
+        cookies.entry(name.clone()).or_insert_with(|| value.clone());
+    }
+    cookies
+}
+
+fn flashes(inner: &crate::web::exchange::Inner) -> Option<Vec<Flash>> {
+    inner.flashed.as_ref().map(|f| {
+        f.iter()
+            .map(|(c, m)| Flash {
+                category: c.clone(),
+                message: m.clone(),
+            })
+            .collect()
     })
 }
 
 /// The state document for this exchange, after the handler ran. With `lang`, it also
 /// carries the panel's messages in that language.
-pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Result<J, AppError> {
+pub fn build(
+    state: &AppState,
+    exchange: &Exchange,
+    lang: Option<Lang>,
+) -> Result<StateDoc, AppError> {
     let set_cookie = exchange.set_cookie_headers(state)?;
     let saved = exchange.commit(state)?;
     let inner = exchange.lock();
-    let mut cookies = Map::new();
-    for (name, value) in &inner.cookies {
-        cookies
-            .entry(name.clone())
-            .or_insert_with(|| J::String(value.clone()));
-    }
     // The cookie the browser holds after this response: the new one if one was sent.
     let cookie = match &saved.cookie {
         Some(new) => Some(new.as_str()),
@@ -104,25 +245,36 @@ pub fn build(state: &AppState, exchange: &Exchange, lang: Option<Lang>) -> Resul
         .open_error()
         .filter(|_| saved.cookie.is_none())
     {
-        session["opened_with"] = json!({"error": reason.kind().as_str(), "reason": reason.code()});
+        session.opened_with = Some(OpenedWith {
+            error: reason.kind().as_str(),
+            reason: reason.code(),
+        });
     }
-    session["lifetime"] = json!(inner.config.lifetime);
+    session.lifetime = Some(inner.config.lifetime);
     if let Some(lang) = lang {
         let now = inner.now as i64;
         let reason = cookie.and_then(|c| {
             codec::inspect(c, Some(&state.keys), now, Some(inner.config.lifetime)).error
         });
-        session["reason_text"] = json!(reason.map(|r| reason_text(state, lang, &r)));
+        session.reason_text = reason.map(|r| reason_text(state, lang, &r));
     }
-    Ok(json!({
-        "cookies": cookies,
-        "cookie_header": inner.cookie_header,
-        "session": session,
-        "set_cookie": set_cookie,
-        "store": {"mode": "cookie", "key": null, "ttl": null},
-        "flashed": inner.flashed.as_ref().map(|f| f.iter().map(|(c, m)| json!({"category": c, "message": m})).collect::<Vec<_>>()),
-        "now": rfc3339(inner.now as i64),
-    }))
+    Ok(StateDoc {
+        cookies: first_cookies(&inner),
+        cookie_header: inner.cookie_header.clone(),
+        session,
+        set_cookie,
+        store: StoreView {
+            mode: "cookie",
+            backend: None,
+            key: None,
+            ttl: None,
+            record: None,
+            record_size: None,
+            lost: None,
+        },
+        flashed: flashes(&inner),
+        now: rfc3339(inner.now as i64),
+    })
 }
 
 /// Why a session cookie was refused, in the learner's language.
@@ -153,14 +305,8 @@ fn server_side_doc(
     saved: &crate::session::flask::Saved,
     set_cookie: Vec<String>,
     lang: Option<Lang>,
-) -> J {
+) -> StateDoc {
     use crate::session::flask::StoreOp;
-    let mut cookies = Map::new();
-    for (name, value) in &inner.cookies {
-        cookies
-            .entry(name.clone())
-            .or_insert_with(|| J::String(value.clone()));
-    }
     let data = inner.session.peek();
     let (ttl, size, stored) = match &saved.store {
         Some(StoreOp::Set { ttl, value, .. }) => (Some(*ttl), value.len(), true),
@@ -190,37 +336,39 @@ fn server_side_doc(
             .loc
             .text(lang, &format!("sandbox-store-lost-{}", gone.as_str()), &[])
     });
-    json!({
-        "cookies": cookies,
-        "cookie_header": inner.cookie_header,
-        "session": {
-            "cookie": cookie,
-            "valid": stored,
-            "error": null,
-            "reason": null,
-            "explanation": null,
-            "data": if stored { record.clone() } else { J::Null },
-            "python": crate::session::Value::Dict(data.clone()).python_repr(),
-            "compressed": false,
-            "signed_at": null,
-            "permanent": permanent,
-            "expires": ttl.and_then(|t| rfc3339(now + t)),
-            "parts": null,
-            "size": cookie.as_ref().map_or(0, String::len),
-            "lifetime": inner.config.lifetime,
-            "reason_text": lost_text,
+    StateDoc {
+        cookies: first_cookies(inner),
+        cookie_header: inner.cookie_header.clone(),
+        session: SessionView {
+            size: cookie.as_ref().map_or(0, String::len),
+            cookie,
+            valid: stored,
+            error: None,
+            reason: None,
+            explanation: None,
+            data: stored.then(|| record.clone()),
+            python: Some(crate::session::Value::Dict(data.clone()).python_repr()),
+            compressed: false,
+            signed_at: None,
+            permanent,
+            expires: ttl.and_then(|t| rfc3339(now + t)),
+            parts: None,
+            key_index: None,
+            lifetime: Some(inner.config.lifetime),
+            reason_text: lost_text,
+            opened_with: None,
         },
-        "set_cookie": set_cookie,
-        "store": {
-            "mode": "server",
-            "backend": state.store.kind(),
-            "key": server.key,
-            "ttl": ttl,
-            "record": if stored { record } else { J::Null },
-            "record_size": size,
-            "lost": lost.map(crate::store::Gone::as_str),
+        set_cookie,
+        store: StoreView {
+            mode: "server",
+            backend: Some(state.store.kind()),
+            key: Some(server.key.clone()),
+            ttl,
+            record: Some(if stored { record } else { J::Null }),
+            record_size: Some(size),
+            lost: lost.map(crate::store::Gone::as_str),
         },
-        "flashed": inner.flashed.as_ref().map(|f| f.iter().map(|(c, m)| json!({"category": c, "message": m})).collect::<Vec<_>>()),
-        "now": rfc3339(now),
-    })
+        flashed: flashes(inner),
+        now: rfc3339(now),
+    }
 }

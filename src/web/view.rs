@@ -13,7 +13,7 @@ use crate::web::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
 
 /// Is this request the instructor's?
 pub fn is_instructor(state: &AppState, exchange: &Exchange) -> bool {
@@ -52,7 +52,41 @@ fn theme(exchange: &Exchange) -> &'static str {
     }
 }
 
-/// What every page template needs.
+/// A language in the switcher: its code and its name in its own language.
+#[derive(Debug, Serialize)]
+pub struct LangLink {
+    pub code: Lang,
+    pub name: String,
+}
+
+/// The same page in another language (`hreflang`).
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    pub lang: Lang,
+    pub href: String,
+}
+
+/// What every page template needs (`templates/base.html`).
+#[derive(Debug, Serialize)]
+pub struct BaseView<'a> {
+    pub lang: Lang,
+    pub path: &'a str,
+    pub canonical: &'a str,
+    /// `light`, `dark` or `auto`.
+    pub theme: &'static str,
+    pub langs: Vec<LangLink>,
+    pub alternates: Vec<Alternate>,
+    /// Classroom mode: the follow bar is shown.
+    pub classroom: bool,
+    /// This browser holds the instructor token.
+    pub instructor: bool,
+    /// `--watch`: pages carry the live-reload script.
+    pub live_reload: bool,
+    /// The last failed reload's error, shown at the top of every page until fixed.
+    pub live_error: Option<String>,
+}
+
+/// The base view as a template context; each page adds its own fields to it.
 pub fn base_context(
     state: &AppState,
     exchange: &Exchange,
@@ -61,28 +95,37 @@ pub fn base_context(
     alternate_path: impl Fn(Lang) -> String,
 ) -> tera::Context {
     let loc = &state.site().loc;
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", &lang);
-    ctx.insert("path", path);
-    ctx.insert("canonical", path);
-    ctx.insert("theme", theme(exchange));
-    let langs: Vec<_> = Lang::ALL
-        .iter()
-        .map(|l| json!({"code": l, "name": loc.text(*l, &format!("lang-{l}"), &[])}))
-        .collect();
-    ctx.insert("langs", &langs);
-    let alternates: Vec<_> = Lang::ALL
-        .iter()
-        .filter(|l| **l != lang)
-        .map(|l| json!({"lang": l, "href": alternate_path(*l)}))
-        .collect();
-    ctx.insert("alternates", &alternates);
-    ctx.insert("classroom", &state.classroom.is_some());
-    ctx.insert("instructor", &is_instructor(state, exchange));
-    ctx.insert("live_reload", &state.live_reload);
-    let live_error = state.live_reload.then(|| state.site_cell.error()).flatten();
-    ctx.insert("live_error", &live_error.as_deref());
-    ctx
+    let view = BaseView {
+        lang,
+        path,
+        canonical: path,
+        theme: theme(exchange),
+        langs: Lang::ALL
+            .iter()
+            .map(|l| LangLink {
+                code: *l,
+                name: loc.text(*l, &format!("lang-{l}"), &[]),
+            })
+            .collect(),
+        alternates: Lang::ALL
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|l| Alternate {
+                lang: *l,
+                href: alternate_path(*l),
+            })
+            .collect(),
+        classroom: state.classroom.is_some(),
+        instructor: is_instructor(state, exchange),
+        live_reload: state.live_reload,
+        live_error: state
+            .live_reload
+            .then(|| state.site_cell.error())
+            .flatten()
+            .map(|e| e.to_string()),
+    };
+    // A struct always serializes to a map, which is all `from_serialize` asks.
+    tera::Context::from_serialize(&view).unwrap_or_default()
 }
 
 pub fn render(
@@ -138,18 +181,30 @@ pub fn sandbox_view(
     exchange: &Exchange,
     lang: Lang,
     sent: Option<Vec<String>>,
-) -> serde_json::Value {
+) -> Option<SandboxView> {
     // The same state document the JSON API gives, so both views tell the same story.
-    let doc = crate::web::state_doc::build(state, exchange, Some(lang)).unwrap_or_default();
-    json!({
-        "cookie_header": doc["cookie_header"],
-        "session": doc["session"],
-        "reason_text": doc["session"]["reason_text"],
-        "store": doc["store"],
+    let doc = crate::web::state_doc::build(state, exchange, Some(lang)).ok()?;
+    Some(SandboxView {
+        cookie_header: doc.cookie_header,
+        reason_text: doc.session.reason_text.clone(),
+        session: doc.session,
+        store: doc.store,
         // A redirect's action headers, else what this very response sends (a permanent
         // session is refreshed on every page).
-        "sent": sent.map_or_else(|| doc["set_cookie"].clone(), |h| json!(h)),
+        sent: sent.unwrap_or(doc.set_cookie),
+        flashed: doc.flashed,
     })
+}
+
+/// The sandbox panel as the server renders it (`templates/sandbox.html`, `sb`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SandboxView {
+    pub cookie_header: Option<String>,
+    pub session: crate::web::state_doc::SessionView,
+    pub reason_text: Option<String>,
+    pub store: crate::web::state_doc::StoreView,
+    pub sent: Vec<String>,
+    pub flashed: Option<Vec<crate::web::state_doc::Flash>>,
 }
 
 /// What [`explained`] answers with: the status, the page's title message, and the JSON for

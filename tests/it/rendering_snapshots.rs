@@ -79,3 +79,23 @@ fn generated_theme_css_covers_light_and_dark() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_state_document_keeps_its_shape() {
+    // 2023-11-14T22:13:20Z, a fixed key: the same bytes on every run.
+    let (_, app) = crate::common::app::TestApp::new(b"snapshot key")
+        .frozen_at(1_700_000_000.0)
+        .build();
+    let r = crate::common::mem::post_json(
+        &app,
+        "/sandbox/session/set",
+        "key=lang&value=%D1%83%D0%BA&lang=uk",
+        Some("theme=dark; session=tampered.cookie.value"),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    insta::assert_snapshot!(
+        "state_document",
+        serde_json::to_string_pretty(&r.json()).unwrap()
+    );
+}

@@ -13,6 +13,7 @@ pub struct TestApp {
     source: Source,
     store: Option<Store>,
     extras: Extras,
+    clock: Clock,
 }
 
 impl TestApp {
@@ -23,7 +24,14 @@ impl TestApp {
             source: Source::Embedded,
             store: None,
             extras: Extras::default(),
+            clock: Clock::default(),
         }
+    }
+
+    /// Every request sees `unix` (until the test advances the clock): byte-stable answers.
+    pub fn frozen_at(mut self, unix: f64) -> Self {
+        self.clock = Clock::frozen(unix);
+        self
     }
 
     /// Content from `source` (a `Tree` in a temporary folder, say).
@@ -54,7 +62,7 @@ impl TestApp {
     }
 
     pub fn state(mut self) -> AppState {
-        let clock = Clock::default();
+        let clock = self.clock.clone();
         let store = self.store.take().unwrap_or_else(|| Store::embedded(&clock));
         self.extras.clock = clock;
         AppState::build_full(&self.key, &self.source, store, self.extras)
