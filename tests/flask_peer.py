@@ -5,7 +5,7 @@ Each input line is a JSON command; each output line is the JSON answer:
       -> {"status": 200, "session": TYPED} (what a real view sees) or {"status": 500}
   {"op": "make", "key": K, "session": TYPED, "now": T, "permanent": bool}
       -> {"cookie": C, "set_cookie": [...], "payload_json": J}
-TYPED is the convention of shared/flask-session/vectors.json ({"$tuple": [...]}, ...).
+TYPED is the convention of tests/fixtures/flask/vectors.json ({"$tuple": [...]}, ...).
 Time is frozen at T by patching itsdangerous' TimestampSigner.get_timestamp and the
 datetime Flask uses for Expires.
 """

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-/// What a lesson's sandbox widget offers (`shared/curriculum.md`, "sandbox actions").
+/// What a lesson's sandbox widget offers (its front matter's `sandbox = [...]`; `docs/ARCHITECTURE.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SandboxAction {

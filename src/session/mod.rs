@@ -1,4 +1,4 @@
-//! Flask's default session cookie, byte for byte (see `shared/flask-session/SPEC.md`):
+//! Flask's default session cookie, byte for byte (see `docs/flask-cookie.md`):
 //! values and tags, Python-exact JSON, signing and verification, and Werkzeug's
 //! `Set-Cookie` formatting. Pure: no web framework types in here.
 

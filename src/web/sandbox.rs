@@ -1,4 +1,4 @@
-//! The sandbox API (`shared/contract.md`): each route does what a Flask view would do to the
+//! The sandbox API (`docs/http.md`): each route does what a Flask view would do to the
 //! learner's real session or cookies, then answers with the state document (JSON) or a
 //! redirect back to the lesson (forms).
 

@@ -262,3 +262,31 @@ fn typed_values_survive_the_round_trip_through_the_test_convention() {
         assert!(same(&Value::Dict(d), &Value::Dict(back)), "{}", case["id"]);
     }
 }
+
+#[test]
+fn the_vectors_still_match_the_installed_flask() {
+    let has_flask = std::process::Command::new("python3")
+        .args(["-c", "import flask"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !crate::common::peers::require(
+        "python3 with Flask",
+        has_flask,
+        "pip install -r tests/requirements.txt",
+    ) {
+        return;
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/flask");
+    let out = std::process::Command::new("python3")
+        .arg(format!("{dir}/make_vectors.py"))
+        .args(["--verify", &format!("{dir}/vectors.json")])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("verified 48 vectors"), "{text}");
+}

@@ -12,7 +12,7 @@ pub mod typed;
 use serde_json::Value as J;
 
 /// `tests/fixtures/flask/vectors.json`: produced by real Flask 3.1.3 (see
-/// `shared/flask-session/make_vectors.py`).
+/// `tests/fixtures/flask/make_vectors.py`, which `--verify` re-checks against the installed Flask).
 pub fn vectors() -> J {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
