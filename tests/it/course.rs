@@ -274,25 +274,105 @@ async fn progress_survives_a_sandbox_clear_and_can_be_reset() {
     );
 }
 
+/// A progress cookie that claims every lesson was visited, signed with `keys`.
+fn claiming_everything(keys: &cookie_course::session::Keys, now: i64) -> String {
+    use cookie_course::session::{Dict, Value, codec};
+    let mut d = Dict::new();
+    d.insert(
+        "v".into(),
+        Value::List(SLUGS.iter().map(|s| Value::Str((*s).into())).collect()),
+    );
+    d.insert("a".into(), Value::Dict(Dict::new()));
+    codec::dumps(&d, keys, now).unwrap().cookie
+}
+
+fn visited_text(state: &AppState, n: usize) -> String {
+    state.site().loc.text(
+        Lang::En,
+        "progress-visited",
+        &[("count", Arg::Num(n as f64))],
+    )
+}
+
 #[tokio::test]
-async fn a_forged_progress_cookie_is_ignored() {
+async fn a_progress_cookie_is_believed_only_under_its_own_signature_and_salt() {
     let (state, app) = site();
-    let home = get(&app, "/en/", Some("progress=eyJ2IjpbXX0.AAAA.forged"))
+    // Control: signed as the site signs progress, the claim counts.
+    let now = state.clock.now() as i64;
+    let genuine = claiming_everything(&state.progress_keys, now);
+    let home = get(&app, "/en/", Some(&format!("progress={genuine}")))
         .await
         .body;
-    let none = state
-        .site()
-        .loc
-        .text(Lang::En, "progress-visited", &[("count", Arg::Num(0.0))]);
-    assert!(home.contains(&none));
-    // A real session cookie is not accepted as progress either: another salt.
-    let r = post_json(&app, "/sandbox/session/set", "key=v&value=x", None).await;
-    let as_progress = format!("progress={}", r.session_cookie().unwrap());
     assert!(
-        get(&app, "/en/", Some(&as_progress))
-            .await
-            .body
-            .contains(&none)
+        home.contains(&visited_text(&state, 10)),
+        "a genuine claim counts"
+    );
+
+    // A real progress cookie from a first visit, its payload swapped for the claim: the
+    // old signature does not cover it.
+    let first = get(&app, "/en/lessons/cookies", None).await;
+    let real = first
+        .set_cookies()
+        .into_iter()
+        .find_map(|c| {
+            c.strip_prefix("progress=")
+                .map(|r| r.split(';').next().unwrap().to_owned())
+        })
+        .expect("a first visit records progress");
+    let (_, signed_tail) = real.split_once('.').unwrap();
+    let (claim, _) = genuine.split_once('.').unwrap();
+    let forged = format!("{claim}.{signed_tail}");
+    let home = get(&app, "/en/", Some(&format!("progress={forged}")))
+        .await
+        .body;
+    assert!(
+        home.contains(&visited_text(&state, 0)),
+        "a swapped payload counts nothing"
+    );
+
+    // The same claim signed with the session's salt (what the sandbox lets anyone make):
+    // a valid Flask session, but not progress.
+    let session_salted = claiming_everything(&state.keys, now);
+    let home = get(&app, "/en/", Some(&format!("progress={session_salted}")))
+        .await
+        .body;
+    assert!(
+        home.contains(&visited_text(&state, 0)),
+        "the session's salt is not progress's"
+    );
+
+    // A quiz answer posted with the forged cookie starts from nothing: the new cookie holds
+    // this answer and nothing the forgery claimed.
+    let r = post(
+        &app,
+        "/en/lessons/cookies/quiz",
+        "q1=a",
+        Some(&format!("progress={forged}")),
+        "text/html",
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let written = r
+        .set_cookies()
+        .into_iter()
+        .find_map(|c| {
+            c.strip_prefix("progress=")
+                .map(|r| r.split(';').next().unwrap().to_owned())
+        })
+        .unwrap();
+    let d =
+        cookie_course::session::codec::loads(&written, &state.progress_keys, now, None).unwrap();
+    let visited = match d.get("v") {
+        Some(cookie_course::session::Value::List(v)) => v.len(),
+        _ => 0,
+    };
+    assert!(
+        visited <= 1,
+        "the forged visits were not carried over: {d:?}"
+    );
+    assert!(
+        matches!(d.get("a"), Some(cookie_course::session::Value::Dict(a)) if a.len() == 1 && a.contains_key("cookies")),
+        "only this answer: {d:?}"
     );
 }
 
