@@ -422,3 +422,59 @@ async fn the_diagrams_are_inline_svg_labelled_in_the_page_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn every_quiz_in_every_language_grades_its_own_key_right_and_a_wrong_answer_wrong() {
+    let (state, app) = site();
+    let loc = &state.site().loc;
+    for lang in Lang::ALL {
+        for slug in SLUGS {
+            let answers = key(&state, slug);
+            let total = answers.len() as f64;
+            for wrong_at in [None, Some(answers.len() - 1)] {
+                let form: Vec<String> = answers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (q, c))| {
+                        // A wrong choice: any id that is not the right one.
+                        let pick = if Some(i) == wrong_at {
+                            if c == "a" { "b" } else { "a" }
+                        } else {
+                            c.as_str()
+                        };
+                        format!("{q}={pick}")
+                    })
+                    .collect();
+                let r = post(
+                    &app,
+                    &format!("/{lang}/lessons/{slug}/quiz"),
+                    &form.join("&"),
+                    None,
+                    "text/html",
+                )
+                .await;
+                assert_eq!(r.status, 303, "{lang} {slug}");
+                let progress = common::jar_after("", &r.set_cookies());
+                let page = get(&app, &format!("/{lang}/lessons/{slug}"), Some(&progress))
+                    .await
+                    .body;
+                let right = if wrong_at.is_some() {
+                    total - 1.0
+                } else {
+                    total
+                };
+                let score = loc.text(
+                    lang,
+                    "quiz-score",
+                    &[("correct", Arg::Num(right)), ("total", Arg::Num(total))],
+                );
+                assert!(page.contains(&score), "{lang} {slug}: {score}");
+                assert_eq!(
+                    page.contains(&loc.text(lang, "quiz-completed", &[])),
+                    wrong_at.is_none(),
+                    "{lang} {slug}: completed only when all are right"
+                );
+            }
+        }
+    }
+}

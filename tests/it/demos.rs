@@ -326,3 +326,26 @@ fn tampering_never_verifies_and_weak_keys_are_found() {
         None
     );
 }
+
+#[test]
+fn the_weak_key_search_tries_every_key_when_none_matches_and_finds_the_last_one() {
+    let candidates: Vec<&str> = cookie_course::security::weak_keys::candidates().collect();
+    let strong = codec::dumps(&Dict::new(), &Keys::new(&[7u8; 32], &[]), 1)
+        .unwrap()
+        .cookie;
+    let (found, tried) = codec::guess_key(&strong, candidates.iter().copied());
+    assert_eq!(
+        (found, tried),
+        (None, candidates.len()),
+        "every key tried, none found"
+    );
+    let last = *candidates.last().unwrap();
+    let weak = codec::dumps(&Dict::new(), &Keys::new(last.as_bytes(), &[]), 1)
+        .unwrap()
+        .cookie;
+    assert_eq!(
+        codec::guess_key(&weak, candidates.iter().copied()),
+        (Some(last), candidates.len()),
+        "the last key is found, after trying them all"
+    );
+}

@@ -416,3 +416,119 @@ async fn decode_reads_without_a_key_and_verifies_with_fallbacks() {
     .await;
     assert_eq!(r.json()["error"], "expired");
 }
+
+/// A value of `n` letters and digits that zlib cannot shrink enough to be worth it.
+fn noise(n: usize, seed: u64) -> String {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[(x % 62) as usize]
+                as char
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_session_cookie_of_4093_bytes_is_sent_and_one_of_4094_is_refused_with_its_size() {
+    use cookie_course::session::{Keys, Session, SessionConfig, Value};
+    let (state, app) = crate::common::app::TestApp::new(b"boundary key")
+        .frozen_at(1_700_000_000.0)
+        .build();
+    // Find, with the codec, a session whose Set-Cookie is exactly `want` bytes.
+    let find = |want: usize| {
+        let keys = Keys::new(b"boundary key", &[]);
+        let config = SessionConfig::default();
+        for permanent in [false, true] {
+            for k in 1..=4 {
+                for n in 2800..4400 {
+                    let (key, value) = ("k".repeat(k), noise(n, n as u64));
+                    let mut s = Session::default();
+                    if permanent {
+                        s.set_permanent(true);
+                    }
+                    s.set(key.clone(), Value::Str(value.clone()));
+                    let size = match s.save(&keys, &config, 1_700_000_000.0) {
+                        Ok(saved) => saved.set_cookie.unwrap().len(),
+                        Err(too_large) => too_large.size,
+                    };
+                    if size == want {
+                        return (permanent, key, value);
+                    }
+                }
+            }
+        }
+        panic!("no session of exactly {want} bytes in the search space");
+    };
+    for (want, accepted) in [(4093, true), (4094, false)] {
+        let (permanent, key, value) = find(want);
+        let mut jar = String::new();
+        if permanent {
+            let r = post_json(&app, "/sandbox/session/permanent", "permanent=true", None).await;
+            jar = format!("session={}", r.session_cookie().unwrap());
+        }
+        let body = form_urlencoded::Serializer::new(String::new())
+            .append_pair("key", &key)
+            .append_pair("value", &value)
+            .finish();
+        let cookie = (!jar.is_empty()).then_some(jar.as_str());
+        let r = post_json(&app, "/sandbox/session/set", &body, cookie).await;
+        if accepted {
+            assert_eq!(r.status, 200, "{want} bytes: {}", r.body);
+            let header = r
+                .set_cookies()
+                .into_iter()
+                .find(|h| h.starts_with("session="))
+                .unwrap();
+            assert_eq!(header.len(), 4093);
+        } else {
+            assert_eq!(r.status, 400, "{want} bytes");
+            let doc = r.json();
+            assert_eq!(
+                (
+                    doc["field"].as_str(),
+                    doc["size"].as_u64(),
+                    doc["limit"].as_u64()
+                ),
+                (Some("session"), Some(4094), Some(4093))
+            );
+            assert!(
+                r.set_cookies().is_empty(),
+                "the browser keeps the cookie it had"
+            );
+        }
+    }
+    let _ = state;
+}
+
+#[tokio::test]
+async fn a_plain_cookie_of_4093_bytes_is_sent_and_one_of_4094_is_refused_naming_its_value() {
+    let app = cookie_course::app(AppState::with_key(b"plain boundary key"));
+    // `a=<value>; Path=/`: ten bytes around the value.
+    for (len, status) in [(4083, 200), (4084, 400)] {
+        let r = post_json(
+            &app,
+            "/sandbox/cookies/set",
+            &format!("name=a&value={}", "v".repeat(len)),
+            None,
+        )
+        .await;
+        assert_eq!(r.status, status, "value of {len}");
+        if status == 200 {
+            let header = r
+                .set_cookies()
+                .into_iter()
+                .find(|h| h.starts_with("a="))
+                .unwrap();
+            assert_eq!(header.len(), 4093, "{header}");
+        } else {
+            let doc = r.json();
+            assert_eq!(
+                (doc["field"].as_str(), doc["size"].as_u64()),
+                (Some("value"), Some(4094))
+            );
+        }
+    }
+}

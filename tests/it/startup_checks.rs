@@ -144,3 +144,38 @@ fn an_unknown_fence_language_is_reported_not_guessed() {
 fn source_hash_is_stable() {
     assert_eq!(source_hash("Hello\n"), "1d229271928d");
 }
+
+#[test]
+fn a_translated_quiz_whose_answer_key_differs_from_english_stops_start_up() {
+    let quiz = |right: &str| {
+        let mut q = String::new();
+        for id in ["q1", "q2"] {
+            q.push_str(&format!("[[question]]\nid = \"{id}\"\nprompt = \"P\"\n"));
+            for c in ["a", "b"] {
+                let correct = if c == right { "correct = true\n" } else { "" };
+                q.push_str(&format!(
+                    "[[question.choice]]\nid = \"{c}\"\ntext = \"{c}\"\n{correct}explain = \"e\"\n"
+                ));
+            }
+        }
+        q
+    };
+    let tree = Tree::new("quiz-key");
+    tree.write("content/en/a.md", &lesson("A", 1, None, "Hello\n"));
+    tree.write("content/en/a.quiz.toml", &quiz("a"));
+    let hash = source_hash("Hello\n");
+    tree.write("content/ru/a.md", &lesson("А", 1, Some(&hash), "Привет\n"));
+    // Control: the same key in Russian loads.
+    tree.write("content/ru/a.quiz.toml", &quiz("a"));
+    assert!(
+        AppState::build(b"k", &tree.source()).is_ok(),
+        "the same key loads"
+    );
+    // Another right answer in Russian would grade a class differently: refused.
+    tree.write("content/ru/a.quiz.toml", &quiz("b"));
+    let err = load_error(&tree);
+    assert!(
+        err.contains("ru/a.quiz.toml") && err.contains("must match the English quiz"),
+        "{err}"
+    );
+}
