@@ -79,8 +79,12 @@ def environ(**values):
                 os.environ[name] = value
 
 
+RAN = set()  # every example file the checks executed, reported at the end
+
+
 def load(relative, **env):
     """Import an example file by path as a fresh module, with the given environment."""
+    RAN.add(relative)
     path = EXAMPLES / relative
     name = "example_" + re.sub(r"\W", "_", relative) + f"_{next(_counter)}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -560,6 +564,7 @@ def _():
 @check("under-the-hood: python decode.py COOKIE KEY prints payload, time and a valid signature")
 def _():
     _, cookie = under_the_hood_cookie()
+    RAN.add("under-the-hood/decode.py")
     script = str(EXAMPLES / "under-the-hood" / "decode.py")
     run = subprocess.run([sys.executable, script, cookie, KEY], capture_output=True, text=True, timeout=60)
     eq(run.returncode, 0, f"exit status (stderr: {run.stderr})")
@@ -708,6 +713,8 @@ def main():
         else:
             results["passed"] += 1
             print(f"ok  {name}")
+    for relative in sorted(RAN):
+        print(f"ran {relative}")
     print(f"{results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] else 0
 

@@ -46,25 +46,38 @@ async fn browser(javascript: bool) -> Option<Browser> {
     } else {
         "chrome-nojs"
     });
-    let port = free_port();
-    let driver = tokio::process::Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .env("HOME", &profile.0)
-        .env("TMPDIR", &profile.0)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start chromedriver");
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
+    // chromedriver binds its own port; if another process took the free port in between,
+    // it exits, and another port is tried.
+    let mut started = None;
+    for _ in 0..5 {
+        let port = free_port();
+        let mut driver = tokio::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .env("HOME", &profile.0)
+            .env("TMPDIR", &profile.0)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start chromedriver");
+        for _ in 0..200 {
+            if driver.try_wait().ok().flatten().is_some() {
+                break;
+            }
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                started = Some((port, driver));
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        if started.is_some() {
             break;
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let (port, driver) = started.expect("chromedriver listening on a free port");
     let mut args = vec![
         "--headless=new".to_owned(),
         "--no-sandbox".into(),
@@ -401,13 +414,40 @@ async fn followers_pages_and_the_notes_window_follow_the_presenter() {
     let leave = c.find(Locator::Css("[data-unfollow]")).await.unwrap();
     click(c, &leave).await;
     until(c, "return !document.querySelector('[data-follow]').hidden").await;
+    // A probe that hears every move: once it has heard the next one, the page has had it
+    // too, if it were still listening; then the page is watched for half a second.
+    let mut probe = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    tokio::io::AsyncWriteExt::write_all(
+        &mut probe,
+        b"GET /classroom/events HTTP/1.1\r\nHost: x\r\n\r\n",
+    )
+    .await
+    .unwrap();
     present("/en/present/one").await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_eq!(
-        c.current_url().await.unwrap().path(),
-        "/en/lessons/two",
-        "a learner who left stays"
-    );
+    let seq = state.classroom.as_ref().unwrap().position().unwrap().seq;
+    let mut heard = String::new();
+    while !heard.contains(&format!("\"seq\":{seq}")) {
+        let mut buf = [0u8; 2048];
+        let n = tokio::time::timeout(
+            Duration::from_secs(5),
+            tokio::io::AsyncReadExt::read(&mut probe, &mut buf),
+        )
+        .await
+        .expect("the probe hears the move")
+        .unwrap();
+        assert!(n > 0, "probe stream closed");
+        heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    for _ in 0..20 {
+        assert_eq!(
+            c.current_url().await.unwrap().path(),
+            "/en/lessons/two",
+            "a learner who left stays"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
 
     // The instructor's notes window follows the presenter.
     c.goto(&format!("{base}/classroom/instructor?token={TOKEN}"))

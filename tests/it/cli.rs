@@ -1,76 +1,77 @@
-//! The binary as a learner starts it: `--port 0` prints the real URL, and the site answers
-//! there with a session signed by `SECRET_KEY`.
+//! The binary as a learner or an instructor starts it: `--port 0` prints the real URL, the
+//! site answers there with a session signed by `SECRET_KEY`, and classroom mode prints the
+//! students' address, a QR code and a working instructor link. The child is killed when a
+//! test ends, whether it passes or not.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Stdio};
+use crate::common;
 
-#[test]
-fn port_zero_prints_the_real_url_and_serves_there() {
+use common::binary::Running;
+use common::peers::http;
+use cookie_course::session::{Keys, Value, loads};
+
+#[tokio::test]
+async fn port_zero_prints_the_real_url_and_serves_a_session_signed_with_the_secret_key() {
     let dir = std::env::temp_dir().join(format!("cookie-course-cli-{}", std::process::id()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cookie-course"))
-        .args(["--port", "0", "--secret-key-file"])
-        .arg(dir.join("key"))
-        .env("SECRET_KEY", "cli-test-key")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
-    let addr = url
-        .strip_prefix("http://")
-        .unwrap_or_else(|| panic!("no URL in {line:?}"));
-    assert!(
-        addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
-        "{addr}"
+    let key_file = dir.join("key");
+    let site = Running::start(
+        &["--secret-key-file", key_file.to_str().unwrap()],
+        &[("SECRET_KEY", "cli-test-key")],
     );
-
-    let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        stream,
-        "GET /sandbox/state HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    child.kill().unwrap();
-    let _ = child.wait();
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(
-        !dir.join("key").exists(),
+        site.addr.ip().is_loopback() && site.addr.port() != 0,
+        "{}",
+        site.addr
+    );
+    let r = http(
+        site.addr,
+        "POST",
+        "/sandbox/session/set",
+        &[
+            ("Accept", "application/json"),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        "key=user&value=ada",
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let cookie = r.session_cookie().expect("a session cookie");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let session = loads(&cookie, &Keys::new(b"cli-test-key", &[]), now, None)
+        .expect("signed with SECRET_KEY");
+    assert_eq!(session.get("user"), Some(&Value::Str("ada".into())));
+    assert!(
+        loads(&cookie, &Keys::new(b"another key", &[]), now, None).is_err(),
+        "and with nothing else"
+    );
+    assert!(
+        !key_file.exists(),
         "SECRET_KEY from the environment is not written to disk"
     );
 }
 
-#[test]
-fn classroom_mode_prints_the_students_address_a_qr_code_and_a_working_instructor_link() {
-    let dir = std::env::temp_dir().join(format!("cookie-course-room-{}", std::process::id()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cookie-course"))
-        .args(["--classroom", "--port", "0", "--secret-key-file"])
-        .arg(dir.join("key"))
-        .env("SECRET_KEY", "cli-test-key")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut printed = String::new();
-    while !printed.contains("token=") {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
+#[tokio::test]
+async fn classroom_mode_prints_the_students_address_a_qr_code_and_a_working_instructor_link() {
+    let site = Running::start(&["--classroom"], &[]);
+    let mut printed = site.output();
+    for _ in 0..200 {
+        if printed.contains("token=") {
             break;
         }
-        printed.push_str(&line);
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        printed = site.output();
     }
-    let serving = printed.lines().next().unwrap();
+    let serving = printed
+        .lines()
+        .find(|l| l.starts_with("Serving on "))
+        .unwrap_or_else(|| panic!("{printed}"));
     assert!(
         serving.starts_with("Serving on http://0.0.0.0:"),
         "{printed}"
     );
-    let port = serving.rsplit(':').next().unwrap().trim().to_owned();
+    let port = site.addr.port();
     let join = printed
         .lines()
         .find_map(|l| l.strip_prefix("Classroom: students open "))
@@ -91,20 +92,17 @@ fn classroom_mode_prints_the_students_address_a_qr_code_and_a_working_instructor
         token.len() == 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
         "{token}"
     );
-
     // The link works against the running server (over loopback: it listens everywhere).
     let path = &link[link.find("/classroom/").unwrap()..];
-    let mut stream =
-        std::net::TcpStream::connect(("127.0.0.1", port.parse::<u16>().unwrap())).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    child.kill().unwrap();
-    let _ = child.wait();
-    assert!(response.starts_with("HTTP/1.1 303"), "{response}");
-    assert!(response.contains(&format!("classroom_instructor={token}; HttpOnly")));
+    let loopback = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let r = http(loopback, "GET", path, &[], "").await;
+    assert_eq!(r.status, 303);
+    assert!(
+        r.set_cookies()
+            .iter()
+            .any(|c| c.starts_with(&format!("classroom_instructor={token}"))
+                && c.contains("HttpOnly")),
+        "{:?}",
+        r.set_cookies()
+    );
 }

@@ -59,6 +59,17 @@ async fn edits_are_re_rendered_in_every_language_and_a_broken_edit_keeps_the_las
         .write_all(b"GET /_live/events HTTP/1.1\r\nHost: x\r\n\r\n")
         .await
         .unwrap();
+    // The stream's head means the handler ran and subscribed: an edit from now on is heard.
+    let mut head = [0u8; 512];
+    let n = tokio::time::timeout(Duration::from_secs(5), events.read(&mut head))
+        .await
+        .expect("the event stream answers")
+        .unwrap();
+    assert!(
+        head[..n].starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&head[..n])
+    );
 
     // A lesson edit: every language shows it (the untranslated pages show the English text).
     tree.write(

@@ -12,6 +12,7 @@ mod demos;
 mod examples;
 mod flask_differential;
 mod flask_vectors;
+mod fuzz_corpus;
 mod headers;
 mod hostile;
 mod live_reload;

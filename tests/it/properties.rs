@@ -92,7 +92,14 @@ proptest! {
     fn signed_but_arbitrary_payloads_are_explained_not_fatal(raw in proptest::collection::vec(any::<u8>(), 0..200)) {
         // Correctly signed garbage is what real Flask answers 500 to; here it is a reason.
         let text = String::from_utf8_lossy(&raw).into_owned();
-        let cookie = codec::sign_json(text, &keys(), 1_700_000_000).cookie;
-        let _ = codec::inspect(&cookie, Some(&keys()), 1_700_000_000, None);
+        let cookie = codec::sign_json(text.clone(), &keys(), 1_700_000_000).cookie;
+        let ins = codec::inspect(&cookie, Some(&keys()), 1_700_000_000, None);
+        // The signature is ours, so the only way to fail is a payload that does not decode,
+        // and then the reason says so.
+        prop_assert_eq!(ins.key_index, Some(0));
+        match &ins.error {
+            None => prop_assert!(ins.json.is_some() && ins.value.is_some(), "{text:?}"),
+            Some(reason) => prop_assert_eq!(reason.kind(), codec::ErrorKind::Malformed, "{:?}", text),
+        }
     }
 }

@@ -28,31 +28,37 @@ impl Redis {
         if !super::peers::require("redis-server", found, "apt-get install redis-server") {
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let dir =
-            std::env::temp_dir().join(format!("cookie-course-redis-{}-{port}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut args: Vec<String> = vec![
-            "--port".into(),
-            port.to_string(),
-            "--bind".into(),
-            "127.0.0.1".into(),
-            "--dir".into(),
-            dir.display().to_string(),
-        ];
-        args.extend(extra.iter().map(|s| s.to_string()));
-        let child = spawn(&args, port);
-        Some(Redis {
-            child,
-            port,
-            args,
-            dir,
-        })
+        // redis-server binds the port itself; if another process took it in between, the
+        // server exits and another port is tried.
+        for _ in 0..5 {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let dir = std::env::temp_dir()
+                .join(format!("cookie-course-redis-{}-{port}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let mut args: Vec<String> = vec![
+                "--port".into(),
+                port.to_string(),
+                "--bind".into(),
+                "127.0.0.1".into(),
+                "--dir".into(),
+                dir.display().to_string(),
+            ];
+            args.extend(extra.iter().map(|s| s.to_string()));
+            if let Some(child) = spawn(&args, port) {
+                return Some(Redis {
+                    child,
+                    port,
+                    args,
+                    dir,
+                });
+            }
+        }
+        panic!("redis-server did not start on any of five free ports")
     }
 
     pub fn url(&self) -> String {
@@ -81,19 +87,23 @@ impl Redis {
     /// Start it again on the same port with the same configuration.
     pub fn restart(&mut self) {
         self.kill();
-        self.child = spawn(&self.args, self.port);
+        self.child = spawn(&self.args, self.port).expect("redis-server restarts on its port");
     }
 }
 
-fn spawn(args: &[String], port: u16) -> Child {
+/// Start redis-server and wait until it listens; `None` if it exited (its port was taken).
+fn spawn(args: &[String], port: u16) -> Option<Child> {
     let mut child = Command::new("redis-server")
         .args(args)
         .stdout(Stdio::null())
         .spawn()
         .expect("start redis-server");
     for _ in 0..400 {
+        if child.try_wait().ok().flatten().is_some() {
+            return None;
+        }
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return child;
+            return Some(child);
         }
         std::thread::sleep(Duration::from_millis(25));
     }
