@@ -25,7 +25,21 @@ pub struct Classroom {
     followers: Arc<watch::Sender<usize>>,
     /// The address announced to students at start-up.
     join_url: std::sync::OnceLock<String>,
+    /// Plain cookies the instructor's browser set with a narrower `Path` or a `Domain`:
+    /// such a cookie is not sent to the reset, so the reset must repeat its scope.
+    scoped: std::sync::Mutex<Vec<Scoped>>,
 }
+
+/// A cookie's name with the scope it was set with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scoped {
+    pub name: String,
+    pub path: Option<String>,
+    pub domain: Option<String>,
+}
+
+/// At most this many scoped cookies are remembered (a demo sets a handful).
+const MAX_SCOPED: usize = 64;
 
 impl Classroom {
     /// A room whose instructor proves themselves with `token`.
@@ -35,6 +49,7 @@ impl Classroom {
             position: watch::channel(None).0,
             followers: Arc::new(watch::channel(0).0),
             join_url: std::sync::OnceLock::new(),
+            scoped: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -65,6 +80,22 @@ impl Classroom {
         // Lengths are public (every token is 32 hex digits); the bytes are compared in
         // constant time.
         subtle::ConstantTimeEq::ct_eq(presented.as_bytes(), self.token.as_bytes()).into()
+    }
+
+    /// Remember that the instructor's browser holds `cookie` with this scope.
+    pub fn remember_scoped(&self, cookie: Scoped) {
+        let mut scoped = self.scoped.lock().unwrap_or_else(|e| e.into_inner());
+        if !scoped.contains(&cookie) {
+            if scoped.len() >= MAX_SCOPED {
+                scoped.remove(0);
+            }
+            scoped.push(cookie);
+        }
+    }
+
+    /// Every scoped cookie remembered, forgetting them (the reset deletes them).
+    pub fn take_scoped(&self) -> Vec<Scoped> {
+        std::mem::take(&mut *self.scoped.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The presenter moved. Repeating the current position changes nothing.

@@ -349,6 +349,16 @@ pub async fn reset(
             cleared += 1;
         }
     }
+    // Cookies the demo set with a narrower Path or a Domain were not sent here: delete each
+    // with the scope it was set with.
+    for scoped in state.classroom.iter().flat_map(|room| room.take_scoped()) {
+        let mut spec = CookieSpec::new(scoped.name, "").deletion();
+        spec.path = scoped.path;
+        spec.domain = scoped.domain;
+        if inner.set_cookie(&spec) {
+            cleared += 1;
+        }
+    }
     // A server-side session's record goes too; the new session is an ordinary cookie one.
     inner.pending_delete = inner.server.take().map(|s| s.key);
     let mut fresh = crate::session::Session::default();

@@ -405,6 +405,19 @@ pub async fn cookies_set(
         }
         inner.extra_set_cookies.push(header);
     }
+    // The instructor's demo cookie with a narrower scope is not sent to the reset: remember
+    // its scope so the reset can delete it.
+    let narrower = spec.path.as_deref().is_some_and(|p| p != "/") || spec.domain.is_some();
+    if narrower
+        && let Some(room) = &state.classroom
+        && crate::web::view::is_instructor(&state, &exchange)
+    {
+        room.remember_scoped(crate::classroom::Scoped {
+            name: spec.name.clone(),
+            path: spec.path.clone(),
+            domain: spec.domain.clone(),
+        });
+    }
     reply.send(&state, &exchange)
 }
 

@@ -465,3 +465,156 @@ async fn followers_pages_and_the_notes_window_follow_the_presenter() {
     until(c, "return location.pathname === '/en/present/two/notes'").await;
     b.client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_demo_reset_clears_a_cookie_the_sandbox_set_with_a_narrower_path_in_a_real_browser() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    const TOKEN: &str = "ffeeddccbbaa99887766554433221100";
+    let state = crate::common::app::TestApp::new(b"browser-reset-key")
+        .classroom(TOKEN)
+        .state();
+    let base = format!("http://{}", serve(state).await);
+    c.goto(&format!("{base}/classroom/instructor?token={TOKEN}"))
+        .await
+        .unwrap();
+    let post = |path: &'static str, body: &'static str| {
+        format!(
+            "var done = arguments[arguments.length - 1];
+             fetch('{path}', {{method: 'POST', body: '{body}', headers: {{
+               'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json'}}}})
+               .then(function (r) {{ done(r.status); }}, function (e) {{ done(String(e)); }});"
+        )
+    };
+    // The demo sets one cookie for the whole site and one for /en only.
+    for body in ["name=plain&value=1", "name=flavour&value=oat&path=%2Fen"] {
+        let script = post("/sandbox/cookies/set", body);
+        let status = c.execute_async(&script, vec![]).await.unwrap();
+        assert_eq!(status, json!(200), "{body}");
+    }
+    let cookies = "return document.cookie";
+    c.goto(&format!("{base}/en/lessons/cookies")).await.unwrap();
+    let before = c.execute(cookies, vec![]).await.unwrap();
+    let before = before.as_str().unwrap();
+    assert!(
+        before.contains("flavour=oat") && before.contains("plain=1"),
+        "both are there to start with: {before}"
+    );
+    let status = c
+        .execute_async(&post("/classroom/reset", "next=%2Fen%2F"), vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        status,
+        json!(200),
+        "the reset answered (after its redirect)"
+    );
+    c.goto(&format!("{base}/en/lessons/cookies")).await.unwrap();
+    let after = c.execute(cookies, vec![]).await.unwrap();
+    let after = after.as_str().unwrap();
+    assert!(
+        !after.contains("flavour=") && !after.contains("plain="),
+        "the reset deleted both, each with its own path: {after}"
+    );
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn switching_to_bengali_keeps_the_lesson_and_the_panel_prints_values_as_python_repr_does() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    let state = crate::common::app::TestApp::new(b"browser-bn-key").state();
+    let base = format!("http://{}", serve(state).await);
+    c.goto(&format!("{base}/en/lessons/session-basics"))
+        .await
+        .unwrap();
+    // The switcher submits itself on change; pressing its button is the no-JS way.
+    c.execute(
+        "var s = document.getElementById('lang-select'); s.value = 'bn'; s.form.requestSubmit();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    until(c, "return location.pathname === '/bn/lessons/session-basics' && document.readyState === 'complete'").await;
+    assert_eq!(
+        c.execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        json!("bn")
+    );
+    let state_doc = c
+        .execute_async(
+            "var done = arguments[0]; fetch('/sandbox/state', {headers: {Accept: 'application/json'}})
+               .then(function (r) { return r.json(); }).then(done, function (e) { done(String(e)); });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        state_doc["session"]["data"]["lang"], "bn",
+        "the choice lives in the Flask session"
+    );
+    c.goto(&format!("{base}/")).await.unwrap();
+    until(c, "return location.pathname === '/bn/'").await;
+
+    // Cyrillic and Bengali with a zero-width joiner (র‍্যা), typed into the sandbox.
+    c.goto(&format!("{base}/bn/lessons/session-basics"))
+        .await
+        .unwrap();
+    let value = "Привет র\u{200d}্যাব";
+    let form = c
+        .find(Locator::Css("form[action=\"/sandbox/session/set\"]"))
+        .await
+        .unwrap();
+    let input = form.find(Locator::Css("[name=\"value\"]")).await.unwrap();
+    c.execute(
+        "arguments[0].value = arguments[1];",
+        vec![serde_json::to_value(&input).unwrap(), json!(value)],
+    )
+    .await
+    .unwrap();
+    let key = form.find(Locator::Css("[name=\"key\"]")).await.unwrap();
+    c.execute(
+        "arguments[0].value = 'name';",
+        vec![serde_json::to_value(&key).unwrap()],
+    )
+    .await
+    .unwrap();
+    click(
+        c,
+        &form
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .unwrap(),
+    )
+    .await;
+    until(
+        c,
+        "return document.querySelector('[data-sb=python]').textContent.indexOf('name') >= 0",
+    )
+    .await;
+    let shown = c
+        .execute(
+            "return document.querySelector('[data-sb=python]').textContent",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // What Python itself prints for that session (it escapes the joiner: not printable).
+    let python = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys; print(repr({'lang': 'bn', 'name': sys.argv[1]}))",
+            value,
+        ])
+        .output()
+        .expect("python3");
+    let expected = String::from_utf8(python.stdout).unwrap();
+    assert_eq!(
+        shown.as_str().unwrap(),
+        expected.trim_end(),
+        "exactly Python's repr"
+    );
+    assert!(expected.contains("\\u200d"), "{expected}");
+    b.client.close().await.unwrap();
+}
