@@ -24,6 +24,13 @@
     if (el) el.hidden = !visible;
   }
 
+  // Numbers in the page's language: Bengali digits on a Bengali page, as the server's own
+  // Fluent texts print them, so one panel never mixes two digit sets.
+  var numberFormat = window.Intl ? new Intl.NumberFormat(lang, { useGrouping: false }) : null;
+  function num(n) {
+    return numberFormat && typeof n === "number" ? numberFormat.format(n) : String(n);
+  }
+
   function formatDate(iso) {
     if (!iso) return "";
     try {
@@ -112,7 +119,7 @@
       setText("payload", parts.payload);
       setText("timestamp", parts.timestamp);
       setText("signature", parts.signature);
-      setText("size", msg("size").replace("%SIZE%", s.size).replace("%LIMIT%", 4093));
+      setText("size", msg("size").replace("%SIZE%", num(s.size)).replace("%LIMIT%", num(4093)));
       var status = part("status");
       if (status) {
         status.className = "status " + (s.valid ? "ok" : "bad");
@@ -121,13 +128,14 @@
       setText("python", s.python);
       var signed = part("signed-at");
       if (signed) {
-        signed.setAttribute("datetime", s.signed_at || "");
+        // An empty `datetime` is invalid HTML: no time, no attribute.
+        if (s.signed_at && signed.tagName === "TIME") signed.setAttribute("datetime", s.signed_at);
         signed.textContent = formatDate(s.signed_at);
       }
       setText("permanent", s.permanent ? msg("permanent-yes") : msg("permanent-no"));
       var expires = part("expires");
       if (expires) {
-        expires.setAttribute("datetime", s.expires || "");
+        if (s.expires && expires.tagName === "TIME") expires.setAttribute("datetime", s.expires);
         expires.textContent = formatDate(s.expires);
       }
       startCountdown(s.expires);
@@ -140,7 +148,7 @@
       setText("store-mode", store.getAttribute(server ? "data-msg-server-mode" : "data-msg-cookie-mode"));
       show("store-server", server);
       setText("store-key", doc.store.key || "");
-      setText("store-ttl", doc.store.ttl ? store.getAttribute("data-msg-ttl").replace("%TTL%", doc.store.ttl) : "");
+      setText("store-ttl", doc.store.ttl ? store.getAttribute("data-msg-ttl").replace("%TTL%", num(doc.store.ttl)) : "");
       setText("store-record", doc.store.record ? JSON.stringify(doc.store.record, null, 2) : "");
     }
     showDocumentCookie();
@@ -193,7 +201,7 @@
           showError("");
           render(r.body);
         } else if (r.body.field === "session") {
-          showError(msg("error-too-large").replace("%SIZE%", r.body.size).replace("%LIMIT%", r.body.limit));
+          showError(msg("error-too-large").replace("%SIZE%", num(r.body.size)).replace("%LIMIT%", num(r.body.limit)));
         } else {
           showError(msg("error-field").replace("%FIELD%", r.body.field || "?") + " — " + (r.body.error || ""));
         }

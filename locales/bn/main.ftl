@@ -65,9 +65,9 @@ heading-anchor = এই অংশের লিঙ্ক
 diagram-exchange-title = ব্রাউজার আর সার্ভারের মধ্যে কুকি কীভাবে আসা-যাওয়া করে
 diagram-browser = ব্রাউজার
 diagram-server = Flask সার্ভার
-diagram-first-request = 1. প্রথম অনুরোধ: এখনও কোনো কুকি নেই
-diagram-response = 2. উত্তর: Set-Cookie ব্রাউজারকে কুকিটি রেখে দিতে বলে
-diagram-next-request = 3. পরের প্রতিটি অনুরোধে ব্রাউজার সেটি Cookie হেডারে ফেরত পাঠায়
+diagram-first-request = ১. প্রথম অনুরোধ: এখনও কোনো কুকি নেই
+diagram-response = ২. উত্তর: Set-Cookie ব্রাউজারকে কুকিটি রেখে দিতে বলে
+diagram-next-request = ৩. পরের প্রতিটি অনুরোধে ব্রাউজার সেটি Cookie হেডারে ফেরত পাঠায়
 diagram-stored = ব্রাউজার কুকিটি সংরক্ষণ করে
 
 ## Sandbox (the live widget embedded in lessons)
@@ -94,13 +94,13 @@ sandbox-attr-samesite = SameSite
 sandbox-samesite-unset = সেট করা নেই
 sandbox-session-heading = আপনার সেশন কুকি, ডিকোড করা অবস্থায়
 sandbox-session-none = আপনার এখনও কোনো সেশন কুকি নেই।
-sandbox-session-valid = সিগনেচারটি বৈধ: এই কুকিটি এই সার্ভারই তৈরি করেছে এবং কেউ এটি বদলায়নি।
+sandbox-session-valid = সইটি বৈধ: এই কুকিটি এই সার্ভারই তৈরি করেছে এবং কেউ এটি বদলায়নি।
 sandbox-session-invalid = এই কুকিটি বৈধ নয়, তাই Flask একটি খালি সেশন শুরু করত। কারণ: { $reason }
 sandbox-part-payload = পেলোড
 sandbox-part-timestamp = টাইমস্ট্যাম্প
-sandbox-part-signature = সিগনেচার
-sandbox-signed-at = সাইন করার সময়
-sandbox-signed-not-encrypted = সাইন করা, কিন্তু এনক্রিপ্ট করা নয়: এই কুকি যার হাতে আছে, সে-ই পেলোড পড়তে পারে। শুধু সিক্রেট কী ছাড়া এটি বদলানো অসম্ভব।
+sandbox-part-signature = সই
+sandbox-signed-at = সই করার সময়
+sandbox-signed-not-encrypted = সই করা, কিন্তু এনক্রিপ্ট করা নয়: এই কুকি যার হাতে আছে, সে-ই পেলোড পড়তে পারে। শুধু সিক্রেট কী ছাড়া এটি বদলানো অসম্ভব।
 
 ## Error pages
 
@@ -110,16 +110,16 @@ not-found-home = কোর্সে ফিরে যান
 
 ## Why a session cookie was not accepted (shown in the state panel)
 
-reason-no-key = কোনো সিক্রেট কী দেওয়া হয়নি, তাই সিগনেচার যাচাই করা যায়নি (তবে পেলোড এমনিতেই পড়া যায়)।
-reason-no-separator = মানটিতে কোনো ডট (.) নেই, তাই এটি আদৌ সাইন করা Flask মান নয়।
-reason-signature-mismatch = সিগনেচার মিলছে না: হয় কুকিটি বদলানো হয়েছে, নয়তো এটি অন্য কোনো সিক্রেট কী দিয়ে সাইন করা হয়েছিল।
-reason-timestamp-missing = সিগনেচার ঠিক আছে, কিন্তু টাইমস্ট্যাম্প অংশটি নেই।
+reason-no-key = কোনো সিক্রেট কী দেওয়া হয়নি, তাই সই যাচাই করা যায়নি (তবে পেলোড এমনিতেই পড়া যায়)।
+reason-no-separator = মানটিতে কোনো ডট (.) নেই, তাই এটি আদৌ সই করা Flask মান নয়।
+reason-signature-mismatch = সই মিলছে না: হয় কুকিটি বদলানো হয়েছে, নয়তো এটি অন্য কোনো সিক্রেট কী দিয়ে সই করা হয়েছিল।
+reason-timestamp-missing = সই ঠিক আছে, কিন্তু টাইমস্ট্যাম্প অংশটি নেই।
 reason-timestamp-malformed = টাইমস্ট্যাম্প অংশটি ডিকোড করা যাচ্ছে না।
 # $age and $max are seconds
-reason-too-old = এটি { $age } সেকেন্ড আগে সাইন করা হয়েছিল, যা অনুমোদিত { $max } সেকেন্ডের (PERMANENT_SESSION_LIFETIME) চেয়ে বেশি।
+reason-too-old = এটি { $age } সেকেন্ড আগে সই করা হয়েছিল, যা অনুমোদিত { $max } সেকেন্ডের (PERMANENT_SESSION_LIFETIME) চেয়ে বেশি।
 reason-from-the-future = এর টাইমস্ট্যাম্প ভবিষ্যতের: এখন থেকে { $ahead } সেকেন্ড পরের।
-reason-timestamp-out-of-range = সিগনেচার বৈধ, কিন্তু টাইমস্ট্যাম্পটি 9999 সালের পরের; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
-reason-payload-base64 = সিগনেচার বৈধ, কিন্তু পেলোডটি base64 নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-timestamp-out-of-range = সই বৈধ, কিন্তু টাইমস্ট্যাম্পটি ৯৯৯৯ সালের পরের; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
+reason-payload-base64 = সই বৈধ, কিন্তু পেলোডটি base64 নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
 reason-payload-zlib = পেলোডটিকে সংকুচিত বলে চিহ্নিত করা হয়েছে, কিন্তু এটি zlib ডেটা নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
 reason-payload-utf8 = পেলোডটি UTF-8 টেক্সট নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
 reason-payload-json = পেলোডটি বৈধ JSON নয়; আসল Flask এখানে ক্র্যাশ করে HTTP 500 ফেরত দিত।
@@ -136,7 +136,7 @@ flash-logged-out = আপনি লগআউট করেছেন।
 
 sandbox-session-key = কী
 sandbox-session-value = মান
-sandbox-permanent-label = মেয়াদ, সেকেন্ডে (কমপক্ষে 30)
+sandbox-permanent-label = মেয়াদ, সেকেন্ডে (কমপক্ষে ৩০)
 sandbox-cart-item = পণ্য
 sandbox-cart-add-buggy = বিদ্যমান তালিকাতেই যোগ করুন (session.modified ছাড়া)
 sandbox-cart-add-fixed = যোগ করুন এবং session.modified = True সেট করুন
@@ -145,17 +145,17 @@ sandbox-login-password = পাসওয়ার্ড
 sandbox-login-hint = ডেমো অ্যাকাউন্ট: student, পাসওয়ার্ড cookies।
 sandbox-login = লগইন করুন
 sandbox-logout = লগআউট করুন
-sandbox-show-flashes = মেসেজগুলো দেখান (get_flashed_messages)
-sandbox-flashed = দেখানো মেসেজ (এগুলো এখন সেশন থেকে মুছে গেছে):
-sandbox-no-flashes = দেখানোর মতো কোনো মেসেজ ছিল না।
-sandbox-grow = সেশনে 256টি এলোমেলো অক্ষর যোগ করে সেটিকে বড় করুন
+sandbox-show-flashes = বার্তাগুলো দেখান (get_flashed_messages)
+sandbox-flashed = দেখানো বার্তা (এগুলো এখন সেশন থেকে মুছে গেছে):
+sandbox-no-flashes = দেখানোর মতো কোনো বার্তা ছিল না।
+sandbox-grow = সেশনে ২৫৬টি এলোমেলো অক্ষর যোগ করে সেটিকে বড় করুন
 # $size and $limit are bytes
 sandbox-size = কুকির আকার: { $limit } বাইটের মধ্যে { $size } বাইট
 sandbox-decoder-link = কুকি ডিকোডার খুলুন
 sandbox-sent-heading = শেষ অ্যাকশনটি যে Set-Cookie হেডারগুলো পাঠিয়েছে
 sandbox-sent-none = এই উত্তরে কোনো Set-Cookie হেডার পাঠানো হয়নি।
-sandbox-permanent-yes = স্থায়ী: কুকিটিতে Expires আছে, তাই ব্রাউজার রিস্টার্ট করলেও এটি থেকে যায়।
-sandbox-permanent-no = স্থায়ী নয়: Expires নেই, তাই ব্রাউজার বন্ধ হলেই কুকিটি ভুলে যায়।
+sandbox-permanent-yes = পার্মানেন্ট: কুকিটিতে Expires আছে, তাই ব্রাউজার রিস্টার্ট করলেও এটি থেকে যায়।
+sandbox-permanent-no = পার্মানেন্ট নয়: Expires নেই, তাই ব্রাউজার বন্ধ হলেই কুকিটি ভুলে যায়।
 sandbox-expires-at = Flask এটি গ্রহণ করবে এই সময় পর্যন্ত
 sandbox-expired-now = মেয়াদ শেষ: সার্ভার এখন এই কুকিটি প্রত্যাখ্যান করে।
 sandbox-error-field = অনুগ্রহ করে এই ঘরটি আবার দেখে নিন: { $field }
@@ -167,26 +167,26 @@ sandbox-payload-heading = Python যেভাবে পেলোডটি দে
 ## The cookie decoder page
 
 decoder-title = সেশন কুকি ডিকোডার
-decoder-intro = যেকোনো Flask সেশন কুকি এখানে পেস্ট করুন। কোনো কী ছাড়াই আপনি এটি পড়তে পারবেন, কারণ Flask সেশনে সাইন করে, কিন্তু এনক্রিপ্ট করে না। সিগনেচার যাচাই করতে সিক্রেট কী যোগ করুন।
+decoder-intro = যেকোনো Flask সেশন কুকি এখানে পেস্ট করুন। কোনো কী ছাড়াই আপনি এটি পড়তে পারবেন, কারণ Flask সেশন সই করে, কিন্তু এনক্রিপ্ট করে না। সই যাচাই করতে সিক্রেট কী যোগ করুন।
 decoder-cookie = কুকির মান
 decoder-keys = সিক্রেট কী, প্রতি লাইনে একটি: প্রথমটি SECRET_KEY, বাকিগুলো ফলব্যাক
 decoder-max-age = সর্বোচ্চ বয়স, সেকেন্ডে (ঐচ্ছিক)
 decoder-decode = ডিকোড করুন
 decoder-tamper = কারসাজি করুন: "admin"-এর মান true করে দিন
 decoder-crack = প্রচলিত দুর্বল কীগুলো চেষ্টা করে দেখুন
-decoder-tampered = একই কুকি, যার পেলোড বদলানো হয়েছে কিন্তু সিগনেচার পুরোনোটাই রয়ে গেছে:
+decoder-tampered = একই কুকি, যার পেলোড বদলানো হয়েছে কিন্তু সই পুরোনোটাই রয়ে গেছে:
 # $key: the secret found; $tried: guesses made; $ms: milliseconds taken
 decoder-crack-found = দুর্বল কী পাওয়া গেছে: “{ $key }”, { $tried }টি অনুমানের পর, { $ms } মিলিসেকেন্ডে। এটি দিয়ে যে কেউ এমন কুকি জাল করতে পারে, যা এই সার্ভার বিশ্বাস করবে।
-decoder-crack-none = যাচাই করা { $tried }টি প্রচলিত কীর কোনোটিই এই কুকির সিগনেচারের সঙ্গে মেলেনি ({ $ms } মিলিসেকেন্ড)। শুধু এ থেকেই বলা যায় না যে কী-টি শক্তিশালী: শক্তিশালী কেবল লম্বা, এলোমেলো কী।
+decoder-crack-none = যাচাই করা { $tried }টি প্রচলিত কীর কোনোটিই এই কুকির সইয়ের সঙ্গে মেলেনি ({ $ms } মিলিসেকেন্ড)। শুধু এ থেকেই বলা যায় না যে কী-টি শক্তিশালী: শক্তিশালী কেবল লম্বা, এলোমেলো কী।
 decoder-result = কুকির ভেতরে যা আছে
 decoder-no-key = কোনো কী দেওয়া হয়নি: পেলোড এমনিতেই পড়া যায়, কিন্তু কিছুই যাচাই করা হয়নি।
-decoder-verified = সিগনেচারটি বৈধ: এটি তালিকার { $index } নম্বর কী দিয়ে সাইন করা।
+decoder-verified = সইটি বৈধ: এটি তালিকার { $index } নম্বর কী দিয়ে সই করা।
 decoder-use-mine = আমার নিজের সেশন কুকি ব্যবহার করুন
 
 ## Check your understanding (quizzes) and course progress
 
 quiz-heading = নিজেকে যাচাই করুন
-quiz-intro = প্রতিটি প্রশ্নের একটি করে উত্তর বেছে নিন। সার্ভার উত্তরগুলো মূল্যায়ন করে এবং সেগুলো আলাদা একটি নিজস্ব সাইন করা কুকিতে মনে রাখে।
+quiz-intro = প্রতিটি প্রশ্নের একটি করে উত্তর বেছে নিন। সার্ভার উত্তরগুলো মূল্যায়ন করে এবং সেগুলো আলাদা একটি নিজস্ব সই করা কুকিতে মনে রাখে।
 quiz-submit = আমার উত্তরগুলো যাচাই করুন
 # $correct: right answers, $total: questions
 quiz-score = { $total }টি উত্তরের মধ্যে { $correct }টি সঠিক।
@@ -208,7 +208,7 @@ progress-visited = { $count ->
 progress-continue = যেখানে থেমেছিলেন, সেখান থেকে আবার শুরু করুন:
 progress-start = আপনি এখনও শুরু করেননি: প্রথম পাঠ দিয়ে শুরু করুন।
 progress-reset = আমার অগ্রগতি রিসেট করুন
-progress-note = আপনার অগ্রগতি আলাদা একটি নিজস্ব সাইন করা কুকিতে থাকে, তাই স্যান্ডবক্সের সেশন মুছে ফেললেও এটি মুছে যায় না।
+progress-note = আপনার অগ্রগতি আলাদা একটি নিজস্ব সই করা কুকিতে থাকে, তাই স্যান্ডবক্সের সেশন মুছে ফেললেও এটি মুছে যায় না।
 lesson-done = সম্পন্ন
 lesson-visited = খোলা হয়েছে
 
@@ -218,31 +218,31 @@ diagram-anatomy-title = Flask সেশন কুকির তিনটি অ�
 diagram-anatomy-payload = পেলোড
 diagram-anatomy-payload-note = আপনার ডেটা: base64url JSON (ছোট হলে zlib)
 diagram-anatomy-timestamp = টাইমস্ট্যাম্প
-diagram-anatomy-timestamp-note = কখন সাইন করা হয়েছিল
-diagram-anatomy-signature = সিগনেচার
+diagram-anatomy-timestamp-note = কখন সই করা হয়েছিল
+diagram-anatomy-signature = সই
 diagram-anatomy-signature-note = প্রথম দুই অংশের HMAC-SHA1
 diagram-anatomy-readable = এই দুটি অংশ যে কেউ ডিকোড করতে পারে।
 diagram-anatomy-protected = এটি শুধু সিক্রেট কী দিয়েই বানানো যায়।
 diagram-store-title = সেশনের ডেটা কোথায় থাকে
 diagram-store-client = Flask-এর ডিফল্ট সেশন
 diagram-store-server = Flask-Session (সার্ভার-সাইড)
-diagram-store-cookie-data = সব ডেটা কুকিতেই থাকে, সাইন করা অবস্থায়।
+diagram-store-cookie-data = সব ডেটা কুকিতেই থাকে, সই করা অবস্থায়।
 diagram-store-cookie-id = কুকিতে থাকে শুধু একটি এলোমেলো আইডি।
 diagram-store-store = Redis বা কোনো ডেটাবেস
 diagram-timeline-title = একটি পার্মানেন্ট সেশনের জীবনকাল
-diagram-timeline-signed = সাইন হলো
+diagram-timeline-signed = সই হলো
 diagram-timeline-refresh = অনুরোধ: নবায়ন
 diagram-timeline-last = শেষ অনুরোধ
 diagram-timeline-expires = মেয়াদ শেষ
 diagram-timeline-browser-session = পার্মানেন্ট নয়: Expires নেই, ব্রাউজার বন্ধ হলেই কুকিটি মুছে যায়।
-diagram-timeline-permanent = পার্মানেন্ট: Expires শেষ অনুরোধের এক মেয়াদ পরে, আর মেয়াদের চেয়ে পুরোনো সিগনেচার Flask প্রত্যাখ্যান করে।
+diagram-timeline-permanent = পার্মানেন্ট: Expires শেষ অনুরোধের এক মেয়াদ পরে, আর মেয়াদের চেয়ে পুরোনো সই Flask প্রত্যাখ্যান করে।
 
 ## Server-side sessions in the sandbox
 
 sandbox-store-heading = আপনার ডেমো সেশন কোথায় থাকে
 sandbox-store-to-server = এটি সার্ভারে সরিয়ে নিন (Flask-Session)
 sandbox-store-to-cookie = এটি আবার কুকিতে ফিরিয়ে আনুন
-sandbox-store-cookie-mode = কুকিতে: সব ডেটা আপনার ব্রাউজারই বহন করে, সাইন করা অবস্থায়।
+sandbox-store-cookie-mode = কুকিতে: সব ডেটা আপনার ব্রাউজারই বহন করে, সই করা অবস্থায়।
 sandbox-store-server-mode = সার্ভারে: কুকিতে থাকে শুধু একটি এলোমেলো আইডি, আর নিচের ডেটা থাকে স্টোরে।
 sandbox-store-key = স্টোর কী
 # $ttl: seconds
@@ -302,3 +302,15 @@ error-field = “{ $field }” ফিল্ডটি দেখুন:
 error-kept = কিছুই বদলায়নি। আপনি যা লিখেছিলেন তা নিচে আছে: ঠিক করে আবার পাঠান।
 error-resend = আবার পাঠান
 error-back = আগের পেজে ফিরে যান
+
+## খোঁজ
+search-title = কোর্সে খুঁজুন
+search-label = কোর্সে খুঁজুন
+search-placeholder = খুঁজুন: SameSite, সই…
+search-button = খুঁজুন
+search-count = { $count ->
+    [0] কিছু পাওয়া যায়নি।
+   *[other] { $count }টি অংশ পাওয়া গেছে।
+}
+search-none = অন্য বা আরও ছোট একটি শব্দ দিয়ে চেষ্টা করুন: শব্দের অন্য রূপগুলোও খুঁজে পাওয়া যায়।
+search-quiz = কুইজ

@@ -302,3 +302,16 @@ error-field = Check the field “{ $field }”:
 error-kept = Nothing was changed. What you typed is below: correct it and send it again.
 error-resend = Send again
 error-back = Back to where you were
+
+## Search
+search-title = Search the course
+search-label = Search the course
+search-placeholder = Search: SameSite, signature…
+search-button = Search
+search-count = { $count ->
+    [0] No section matches.
+    [one] One section matches.
+   *[other] { $count } sections match.
+}
+search-none = Try another word, or a shorter one: a word finds its other forms too.
+search-quiz = quiz

@@ -28,6 +28,24 @@ impl std::fmt::Debug for Localizer {
     }
 }
 
+/// A Fluent number in Bengali digits (`১২৩`), or `None` for anything else.
+fn bengali_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(to_bengali_digits(&n.as_string())),
+        _ => None,
+    }
+}
+
+/// `text` with every ASCII digit written as its Bengali counterpart (U+09E6…U+09EF).
+pub fn to_bengali_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x09E6 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 impl Localizer {
     /// Build from `(path, text)` of every `.ftl` file of each language.
     pub fn load(
@@ -39,6 +57,11 @@ impl Localizer {
             let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
             // Unicode isolation marks would end up in the HTML and in test assertions.
             bundle.set_use_isolating(false);
+            if lang == Lang::Bn {
+                // Bengali prose counts in Bengali digits; code, versions and headers keep
+                // theirs because they are text, not Fluent numbers.
+                bundle.set_formatter(Some(bengali_number));
+            }
             let mut ids = Vec::new();
             let sources = files(lang)?;
             if sources.is_empty() {

@@ -91,16 +91,19 @@ fn session_anatomy(label: &dyn Fn(&str) -> String) -> String {
             cx = x + w / 2
         )
     };
+    // A real cookie, so its three parts belong together: `{"user": "ada"}` signed by Flask
+    // with SECRET_KEY "change-me" at 2023-11-14T22:13:20Z.
+    let (payload, timestamp, signature) = anatomy_cookie();
     let body = format!(
         "{}<text x=\"300\" y=\"67\" class=\"dg-code\" text-anchor=\"middle\">.</text>{}<text x=\"448\" y=\"67\" class=\"dg-code\" text-anchor=\"middle\">.</text>{}\
          <text x=\"160\" y=\"214\" class=\"dg-note\" text-anchor=\"middle\">{}</text>\
          <text x=\"590\" y=\"214\" class=\"dg-note\" text-anchor=\"middle\">{}</text>\
-         <text x=\"370\" y=\"24\" class=\"dg-label\" text-anchor=\"middle\">session=eyJ1c2VyIjoiYWRhIn0.ZVPxAA.yJ6eSyJA8CITNWeRVYP-XMOJIe8</text>",
+         <text x=\"370\" y=\"24\" class=\"dg-label\" text-anchor=\"middle\">session={}.{}.{}</text>",
         part(
             20,
             276,
             "dg-request",
-            "eyJ1c2VyIjoiYWRhIn0",
+            &payload,
             t("diagram-anatomy-payload"),
             t("diagram-anatomy-payload-note")
         ),
@@ -108,7 +111,7 @@ fn session_anatomy(label: &dyn Fn(&str) -> String) -> String {
             306,
             138,
             "dg-response",
-            "ZVPxAA",
+            &timestamp,
             t("diagram-anatomy-timestamp"),
             t("diagram-anatomy-timestamp-note")
         ),
@@ -116,12 +119,15 @@ fn session_anatomy(label: &dyn Fn(&str) -> String) -> String {
             456,
             264,
             "dg-signature",
-            "yJ6eSyJA8CITNWeRVYP-XMOJIe8",
+            &signature,
             t("diagram-anatomy-signature"),
             t("diagram-anatomy-signature-note")
         ),
         t("diagram-anatomy-readable"),
         t("diagram-anatomy-protected"),
+        payload,
+        timestamp,
+        signature,
     );
     figure(
         "session-anatomy",
@@ -219,5 +225,21 @@ fn permanent_timeline(label: &dyn Fn(&str) -> String) -> String {
         262,
         &t("diagram-timeline-title"),
         &body,
+    )
+}
+
+/// The anatomy diagram's cookie, split into payload, timestamp and signature.
+fn anatomy_cookie() -> (String, String, String) {
+    let mut session = crate::session::Dict::new();
+    session.insert("user".into(), crate::session::Value::Str("ada".into()));
+    let keys = crate::session::Keys::new(b"change-me", &[]);
+    let cookie = crate::session::codec::dumps(&session, &keys, 1_700_000_000)
+        .map(|e| e.cookie)
+        .unwrap_or_default();
+    let mut parts = cookie.splitn(3, '.').map(str::to_owned);
+    (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
     )
 }

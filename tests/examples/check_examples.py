@@ -129,7 +129,14 @@ def eq(actual, expected, what=""):
     assert actual == expected, f"{what}: expected {expected!r}, got {actual!r}"
 
 
-def session_cookie(client, name="session"):
+def cookie_name(app_or_client):
+    """The example's own session cookie name (every example sets SESSION_COOKIE_NAME)."""
+    app = getattr(app_or_client, "application", app_or_client)
+    return app.config["SESSION_COOKIE_NAME"]
+
+
+def session_cookie(client, name=None):
+    name = name or cookie_name(client)
     cookie = client.get_cookie(name)
     assert cookie is not None, f"no {name!r} cookie in the client"
     return cookie.value
@@ -242,7 +249,7 @@ def _():
     old_cookie = session_cookie(client)
     new_app = load_app("secret-key/app.py", SECRET_KEY="new-key", OLD_SECRET_KEYS=None)
     new_client = new_app.test_client()
-    new_client.set_cookie("session", old_cookie)
+    new_client.set_cookie(cookie_name(new_app), old_cookie)
     eq(text(new_client.get("/")), "Visit number 1", "old cookie under a new key")
 
 
@@ -256,7 +263,7 @@ def _():
     new_app = load_app("secret-key/app.py", SECRET_KEY="new-key", OLD_SECRET_KEYS="older-key, old-key")
     eq(new_app.config["SECRET_KEY_FALLBACKS"], ["older-key", "old-key"], "parsed fallbacks")
     new_client = new_app.test_client()
-    new_client.set_cookie("session", old_cookie)
+    new_client.set_cookie(cookie_name(new_app), old_cookie)
     eq(text(new_client.get("/")), "Visit number 3", "old cookie with fallback")
     decode = decode_module()
     new_cookie = session_cookie(new_client)
@@ -310,11 +317,12 @@ def _():
     client = load_app("session-basics/app.py").test_client()
     client.get("/set/ada")
     response = client.get("/clear")
-    first, attrs = attributes(one_set_cookie(response, "session"))
-    eq(first, "session=", "name=value")
+    name = cookie_name(client)
+    first, attrs = attributes(one_set_cookie(response, name))
+    eq(first, f"{name}=", "name=value")
     eq(attrs.get("expires"), "Thu, 01 Jan 1970 00:00:00 GMT", "Expires")
     eq(attrs.get("max-age"), "0", "Max-Age")
-    assert client.get_cookie("session") is None, "client still holds the session cookie"
+    assert client.get_cookie(name) is None, "client still holds the session cookie"
     eq(text(client.get("/has")), "no", "/has after clear")
 
 
@@ -333,7 +341,7 @@ def _():
     eq(app.permanent_session_lifetime, timedelta(minutes=30), "lifetime")
     client = app.test_client()
     before = datetime.now(timezone.utc)
-    expires = expires_of(one_set_cookie(client.get("/remember"), "session"))
+    expires = expires_of(one_set_cookie(client.get("/remember"), cookie_name(client)))
     assert expires is not None, "permanent cookie has no Expires"
     delta = expires - before
     assert timedelta(minutes=29) <= delta <= timedelta(minutes=31), f"Expires is {delta} ahead"
@@ -344,7 +352,7 @@ def _():
 def _():
     client = load_app("permanent-sessions/app.py").test_client()
     client.get("/remember")
-    header = one_set_cookie(client.get("/whoami"), "session")
+    header = one_set_cookie(client.get("/whoami"), cookie_name(client))
     assert expires_of(header) is not None, header
 
 
@@ -352,7 +360,7 @@ def _():
 def _():
     client = load_app("permanent-sessions/app.py").test_client()
     client.get("/remember")
-    header = one_set_cookie(client.get("/forget"), "session")
+    header = one_set_cookie(client.get("/forget"), cookie_name(client))
     _, attrs = attributes(header)
     assert "expires" not in attrs and "max-age" not in attrs, header
     eq(text(client.get("/whoami")), "User: ada (permanent: False)", "/whoami")
@@ -379,10 +387,10 @@ def _():
 
     app = load_app("permanent-sessions/app.py")
     fresh = app.test_client()
-    fresh.set_cookie("session", cookie_signed_with(TimestampSigner))
+    fresh.set_cookie(cookie_name(app), cookie_signed_with(TimestampSigner))
     eq(text(fresh.get("/whoami")), "User: ada (permanent: True)", "fresh cookie")
     stale = app.test_client()
-    stale.set_cookie("session", cookie_signed_with(SignerFromThePast))
+    stale.set_cookie(cookie_name(app), cookie_signed_with(SignerFromThePast))
     eq(text(stale.get("/whoami")), "User: nobody (permanent: False)", "31-minute-old cookie")
 
 
@@ -416,7 +424,7 @@ def _():
 
 
 def login_session(client):
-    cookie = client.get_cookie("session")
+    cookie = client.get_cookie(cookie_name(client))
     return {} if cookie is None else decode_module().decode_payload(cookie.value)
 
 
@@ -488,7 +496,9 @@ def _():
 def _():
     client = load_app("login-flow/app.py").test_client()
     client.post("/login", data={"username": "student", "password": "cookies"}, follow_redirects=True)
-    response = client.get("/logout")
+    eq(client.get("/logout").status_code, 405, "GET /logout (a link on another site) is refused")
+    eq(client.get("/profile").status_code, 200, "still logged in after GET /logout")
+    response = client.post("/logout")
     eq(response.status_code, 302, "status")
     eq(response.headers["Location"], "/login", "redirect target")
     assert "user" not in login_session(client), login_session(client)
@@ -556,7 +566,7 @@ def _():
     payload, timestamp, signature = cookie.split(".")
     forged = base64.urlsafe_b64encode(b'{"theme":"dark","user":"admin"}').rstrip(b"=").decode()
     for value, expected in ((cookie, {"user": "ada", "theme": "dark"}), (f"{forged}.{timestamp}.{signature}", {})):
-        with app.test_request_context("/", headers={"Cookie": f"session={value}"}):
+        with app.test_request_context("/", headers={"Cookie": f"{cookie_name(app)}={value}"}):
             opened = app.session_interface.open_session(app, __import__("flask").request)
             eq(dict(opened), expected, "opened session")
 
@@ -670,7 +680,7 @@ def _():
     eq(app.config["PERMANENT_SESSION_LIFETIME"], timedelta(hours=8), "lifetime")
     response = client.post("/login", data={"username": "student", "password": "cookies"})
     eq(response.status_code, 302, "login status")
-    _, attrs = attributes(one_set_cookie(response, "session"))
+    _, attrs = attributes(one_set_cookie(response, cookie_name(client)))
     assert attrs.get("secure") is True, attrs
     assert attrs.get("httponly") is True, attrs
     eq(attrs.get("samesite"), "Lax", "SameSite")
@@ -681,16 +691,415 @@ def _():
 @check("security-checklist: login clears planted data, keeps no password; logout clears the session")
 def _():
     _, client = checklist_client()
-    eq(client.post("/login", data={"username": "student", "password": "nope"}).status_code, 401, "wrong password")
+    eq(client.post("/login", data={"username": "student", "password": "nope"}).status_code, 403, "wrong password")
     with client.session_transaction() as sess:
         sess["planted"] = "x"
     client.post("/login", data={"username": "student", "password": "cookies"})
     data = decode_module().decode_payload(session_cookie(client))
     eq(data, {"_permanent": True, "user": "student"}, "session after login")
     response = client.post("/logout")
-    _, attrs = attributes(one_set_cookie(response, "session"))
+    _, attrs = attributes(one_set_cookie(response, cookie_name(client)))
     eq(attrs.get("max-age"), "0", "deletion cookie")
     eq(text(client.get("/")), "Not signed in", "/ after logout")
+
+
+# Claims the lessons make about Flask itself ------------------------------------------------------
+
+
+SESSION_EXAMPLES = (
+    "secret-key/app.py",
+    "session-basics/app.py",
+    "permanent-sessions/app.py",
+    "mutable-values/app.py",
+    "login-flow/app.py",
+    "under-the-hood/app.py",
+    "security-checklist/app.py",
+    "server-side-sessions/app_sqlalchemy.py",
+)
+
+
+@check("course: the installed packages are at least the course's minimum (Flask 3.1.3)")
+def _():
+    from importlib.metadata import version
+
+    def parts(text):
+        return tuple(int(p) for p in re.findall(r"\d+", text)[:3])
+
+    assert parts(version("flask")) >= (3, 1, 3), version("flask")
+    assert parts(version("werkzeug")) >= (3, 1), version("werkzeug")
+
+
+@check("course: every session example uses its own cookie name, never the default 'session'")
+def _():
+    names = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for relative in SESSION_EXAMPLES:
+            module = load(relative, SECRET_KEY=KEY, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp}/n.db")
+            names[relative] = cookie_name(module.app)
+            if hasattr(module, "db"):
+                with module.app.app_context():
+                    module.db.engine.dispose()
+    # Importing the Redis example connects to nothing (redis.from_url is lazy), so it runs here too.
+    module = load("server-side-sessions/app.py", SECRET_KEY=KEY, REDIS_URL="redis://127.0.0.1:1/0")
+    names["server-side-sessions/app.py"] = cookie_name(module.app)
+    assert "session" not in names.values(), names
+    eq(len(set(names.values())), len(names), f"cookie names are not unique: {names}")
+    # The English lesson that runs each example names its cookie, so learners know what to look for.
+    for relative, name in names.items():
+        lesson = (ROOT / "content" / "en" / (relative.split("/")[0] + ".md")).read_text()
+        assert f"`{name}`" in lesson, f"content/en/{relative.split('/')[0]}.md never names the cookie `{name}`"
+
+
+@check("cookies: request.cookies['x'] for a missing cookie is a 400 with debug off, a traceback with --debug")
+def _():
+    from flask import Flask, request
+    from werkzeug.exceptions import BadRequestKeyError
+
+    app = Flask(__name__)
+
+    @app.route("/")
+    def strict():
+        return request.cookies["theme"]
+
+    eq(app.test_client().get("/").status_code, 400, "debug off")
+    app.debug = True
+    try:
+        app.test_client().get("/")
+    except BadRequestKeyError:
+        pass
+    else:
+        raise AssertionError("with debug on, BadRequestKeyError did not propagate to the debugger")
+
+
+@check("session-basics: 'in' alone on a session makes Flask add Vary: Cookie (Flask >= 3.1.3)")
+def _():
+    client = load_app("session-basics/app.py").test_client()
+    client.get("/set/ada")
+    response = client.get("/has")
+    eq(text(response), "yes", "/has")
+    assert "Cookie" in response.headers.get("Vary", ""), response.headers
+    eq(set_cookies(response), [], "a read sends no cookie")
+
+
+@check("session-basics: Flask's JSON converts date, Decimal, dataclass and int keys; naive datetimes come back aware; a set fails")
+def _():
+    import dataclasses
+    from datetime import date
+    from decimal import Decimal
+
+    @dataclasses.dataclass
+    class Point:
+        x: int
+
+    app = load_app("session-basics/app.py")
+    serializer = app.session_interface.get_signing_serializer(app)
+    data = {"d": date(2026, 1, 2), "price": Decimal("1.50"), "p": Point(3), "t": (1, 2), 1: "one",
+            "dt": datetime(2026, 1, 2, 3, 4, 5)}
+    back = serializer.loads(serializer.dumps(data))
+    eq(back["d"], "Fri, 02 Jan 2026 00:00:00 GMT", "date becomes an HTTP date string")
+    eq(back["price"], "1.50", "Decimal becomes a string")
+    eq(back["p"], {"x": 3}, "dataclass becomes a dict")
+    eq(back["t"], (1, 2), "tuple is tagged and kept")
+    eq(back["1"], "one", "int key becomes a string")
+    eq(back["dt"], datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), "naive datetime comes back aware (UTC)")
+    try:
+        serializer.dumps({"s": {1, 2}})
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a set was accepted")
+
+
+@check("permanent-sessions: a NON-permanent cookie older than the lifetime is rejected too, and never refreshed")
+def _():
+    from flask.json.tag import TaggedJSONSerializer
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    class SignerFromThePast(TimestampSigner):
+        def get_timestamp(self):
+            return int(time.time()) - 31 * 60
+
+    app = load_app("permanent-sessions/app.py")
+    old = URLSafeTimedSerializer(
+        KEY, salt="cookie-session", serializer=TaggedJSONSerializer(), signer=SignerFromThePast,
+        signer_kwargs={"key_derivation": "hmac", "digest_method": hashlib.sha1},
+    ).dumps({"user": "ada"})
+    client = app.test_client()
+    client.set_cookie(cookie_name(app), old)
+    eq(text(client.get("/whoami")), "User: nobody (permanent: False)", "31-minute-old non-permanent cookie")
+
+
+@check("login-flow: an unknown username is checked against a hash too and gets the same answer")
+def _():
+    module = load("login-flow/app.py", SECRET_KEY=KEY)
+    calls = []
+    real = module.check_password_hash
+
+    def counting(password_hash, password):
+        calls.append(password_hash)
+        return real(password_hash, password)
+
+    module.check_password_hash = counting
+    client = module.app.test_client()
+    wrong_password = client.post("/login", data={"username": "student", "password": "nope"})
+    unknown_user = client.post("/login", data={"username": "nobody", "password": "nope"})
+    eq(len(calls), 2, "check_password_hash calls (one per attempt)")
+    eq((unknown_user.status_code, text(unknown_user)), (wrong_password.status_code, text(wrong_password)),
+       "unknown user vs wrong password")
+
+
+@check("login-flow: the session cookie has SameSite=Lax and logout is a POST form")
+def _():
+    client = load_app("login-flow/app.py").test_client()
+    response = client.post("/login", data={"username": "student", "password": "cookies"})
+    _, attrs = attributes(one_set_cookie(response, cookie_name(client)))
+    eq(attrs.get("samesite"), "Lax", "SameSite")
+    body = text(client.get("/profile"))
+    assert '<form method="post" action="/logout">' in body, body
+    assert 'href="/logout"' not in body, body
+
+
+@check("login-flow: a cookie planted before login never becomes logged in (no fixation with signed cookies)")
+def _():
+    app = load_app("login-flow/app.py")
+    attacker = app.test_client()
+    with attacker.session_transaction() as sess:
+        sess["planted"] = "by an attacker"
+    planted = session_cookie(attacker)
+    victim = app.test_client()
+    victim.set_cookie(cookie_name(app), planted)
+    victim.post("/login", data={"username": "student", "password": "cookies"})
+    assert session_cookie(victim) != planted, "login kept the planted cookie"
+    eq(attacker.get("/profile").status_code, 302, "the attacker's copy is still logged out")
+
+
+@check("under-the-hood: decode.py rejects a cookie older than max_age, as Flask does, and knows fallback keys")
+def _():
+    from flask.json.tag import TaggedJSONSerializer
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    class SignerFromThePast(TimestampSigner):
+        def get_timestamp(self):
+            return int(time.time()) - 32 * 24 * 60 * 60
+
+    app = load_app("under-the-hood/app.py")
+    old = URLSafeTimedSerializer(
+        KEY, salt="cookie-session", serializer=TaggedJSONSerializer(), signer=SignerFromThePast,
+        signer_kwargs={"key_derivation": "hmac", "digest_method": hashlib.sha1},
+    ).dumps({"user": "ada"})
+    decode = decode_module()
+    eq(decode.check(old, KEY), "expired", "32-day-old cookie, default max_age")
+    with app.test_request_context("/", headers={"Cookie": f"{cookie_name(app)}={old}"}):
+        eq(dict(app.session_interface.open_session(app, __import__("flask").request)), {}, "Flask opens")
+    eq(decode.check(old, KEY, max_age=None), "valid", "without an age limit")
+    _, cookie = under_the_hood_cookie()
+    eq(decode.check(cookie, "new-key", ["older", KEY]), "valid", "old key given as a fallback")
+    eq(decode.check(cookie, "new-key", ["older"]), "invalid", "old key missing")
+
+
+@check("under-the-hood: decode.py prints INVALID for every one-character tamper, never a traceback")
+def _():
+    import io
+
+    _, cookie = under_the_hood_cookie()
+    decode = decode_module()
+    failures = []
+    for i in range(len(cookie) - 1):  # the last character may differ only in padding bits
+        for ch in "A_.":
+            if cookie[i] == ch:
+                continue
+            tampered = cookie[:i] + ch + cookie[i + 1:]
+            out = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                    status = decode.main(["decode.py", tampered, KEY])
+            except Exception as error:  # noqa: BLE001
+                failures.append((tampered, repr(error)))
+                continue
+            if status != 1 or "signature: INVALID" not in out.getvalue() or "payload" in out.getvalue():
+                failures.append((tampered, out.getvalue()))
+    eq(failures, [], "tampered cookies not reported as INVALID before decoding")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = decode.main(["decode.py", "not-a-cookie"])
+    eq(status, 1, "garbage without a key")
+    assert "cannot decode" in out.getvalue(), out.getvalue()
+
+
+@check("server-side-sessions (redis): every request with the cookie writes the record; the in-place append is kept")
+def _():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            raise AssertionError("REDIS_URL is not set, and CI requires the Redis check")
+        raise Skip("REDIS_URL not set")
+    app = load_app("server-side-sessions/app.py", REDIS_URL=url)
+    store = app.config["SESSION_REDIS"]
+    client = app.test_client()
+    client.get("/")
+    sid = session_cookie(client)
+    try:
+        store.expire("session:" + sid, 5)
+        eq(text(client.get("/show")), "User: ada", "/show (a read-only view)")
+        assert store.ttl("session:" + sid) > 60, "a read-only request did not write the record back"
+        store.expire("session:" + sid, 5)
+        client.get("/static/missing.css")  # even a static-file request opens and saves the session
+        assert store.ttl("session:" + sid) > 60, "a static-file request did not write the record back"
+        client.get("/add/apple")
+        eq(client.get("/add/pear").get_json(), ["apple", "pear"], "/add/pear")
+        eq(client.get("/add/plum").get_json(), ["apple", "pear", "plum"], "in-place appends are kept")
+    finally:
+        store.delete("session:" + sid)
+
+
+@check("cookies: set_cookie() does not change request.cookies in the same request (quiz q3)")
+def _():
+    from flask import Flask, make_response, request
+
+    app = Flask(__name__)
+
+    @app.route("/")
+    def view():
+        response = make_response("hi")
+        response.set_cookie("theme", "dark")
+        response.headers["X-Theme"] = repr(request.cookies.get("theme"))
+        return response
+
+    client = app.test_client()
+    eq(client.get("/").headers["X-Theme"], "None", "first request")
+    eq(client.get("/").headers["X-Theme"], "'dark'", "next request")
+
+
+@check("cookies: deleting a SameSite=None / Partitioned cookie repeats them, in the lesson's header order")
+def _():
+    from werkzeug.wrappers import Response
+
+    response = Response()
+    response.set_cookie("embed", "1", secure=True, samesite="None", partitioned=True)
+    response.delete_cookie("embed", secure=True, samesite="None", partitioned=True)
+    set_header, delete_header = set_cookies(response)
+    eq(set_header, "embed=1; Secure; Path=/; SameSite=None; Partitioned", "set")
+    eq(delete_header,
+       "embed=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure; Path=/; SameSite=None; Partitioned",
+       "delete")
+
+
+@check("cookies: Flask's session cookie has no SameSite and no Partitioned unless configured")
+def _():
+    from flask import Flask, session
+
+    app = Flask(__name__)
+    app.secret_key = KEY
+    eq(app.config["SESSION_COOKIE_SAMESITE"], None, "default SESSION_COOKIE_SAMESITE")
+    eq(app.config["SESSION_COOKIE_PARTITIONED"], False, "default SESSION_COOKIE_PARTITIONED")
+
+    @app.route("/")
+    def view():
+        session["x"] = 1
+        return "ok"
+
+    _, attrs = attributes(one_set_cookie(app.test_client().get("/"), "session"))
+    assert "samesite" not in attrs and "partitioned" not in attrs, attrs
+    assert attrs.get("httponly") is True, attrs
+
+
+@check("under-the-hood: decode.py prints what the lesson shows for the lesson's own cookies")
+def _():
+    import io
+
+    decode = decode_module()
+    key = "correct horse battery staple"
+    lesson_cookie = "eyJ1c2VyX2lkIjo0Mn0.Zln2BQ.H9d74VFhgwnM87Kv_Q1uiEXj9sc"
+    tampered = "eyJ1c2VyX2lkIjoxfQ.Zln2BQ.H9d74VFhgwnM87Kv_Q1uiEXj9sc"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = decode.main(["decode.py", lesson_cookie, key])
+    eq(out.getvalue().splitlines(), [
+        "signature: valid, but EXPIRED (older than 2678400 s; Flask would ignore it)",
+        'payload:   {"user_id": 42}',
+        "signed at: 2024-05-31T16:08:37+00:00",
+    ], "lesson cookie")
+    eq(status, 1, "exit status for an expired cookie")
+    eq(decode.check(lesson_cookie, key, max_age=None), "valid", "signature itself")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        decode.main(["decode.py", tampered, key])
+    eq(out.getvalue().splitlines(), ["signature: INVALID (Flask would ignore this cookie and start an empty session)"],
+       "tampered cookie")
+    eq(decode.decode_payload(tampered), {"user_id": 1}, "the tampered payload still decodes without a key")
+
+
+@check("security-checklist: an unknown user and a wrong password get the same 403, both checked against a hash")
+def _():
+    _, client = checklist_client()
+    module_globals = client.application.view_functions["login"].__globals__
+    calls = []
+    real = module_globals["check_password_hash"]
+
+    def counting(password_hash, password):
+        calls.append(password_hash)
+        return real(password_hash, password)
+
+    module_globals["check_password_hash"] = counting
+    wrong_password = client.post("/login", data={"username": "student", "password": "nope"})
+    unknown_user = client.post("/login", data={"username": "nobody", "password": "nope"})
+    eq(len(calls), 2, "check_password_hash calls")
+    eq((unknown_user.status_code, text(unknown_user)), (wrong_password.status_code, text(wrong_password)), "answers")
+    eq(unknown_user.status_code, 403, "status")
+    assert "WWW-Authenticate" not in unknown_user.headers, unknown_user.headers
+
+
+@check("server-side-sessions (redis): clear() keeps the planted id; regenerate() after storing the user moves to a new one")
+def _():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("CI"):
+            raise AssertionError("REDIS_URL is not set, and CI requires the Redis check")
+        raise Skip("REDIS_URL not set")
+    import redis
+    from flask import Flask, session
+    from flask_session import Session
+
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY=KEY, SESSION_TYPE="redis", SESSION_REDIS=redis.from_url(url),
+                      SESSION_COOKIE_NAME="fixation_check")
+    Session(app)
+
+    @app.route("/plant")
+    def plant():
+        session["planted"] = True
+        return "planted"
+
+    @app.route("/login-clear-only")
+    def login_clear_only():
+        session.clear()
+        session["user"] = "ada"
+        return "in"
+
+    @app.route("/login")
+    def login():
+        session.clear()
+        session["user"] = "ada"
+        app.session_interface.regenerate(session)
+        return "in"
+
+    store = app.config["SESSION_REDIS"]
+    ids = []
+    try:
+        for route, keeps_id in (("/login-clear-only", True), ("/login", False)):
+            client = app.test_client()
+            client.get("/plant")
+            planted = session_cookie(client)
+            client.get(route)
+            after = session_cookie(client)
+            ids += [planted, after]
+            eq(after == planted, keeps_id, f"{route} keeps the planted id")
+            if not keeps_id:
+                eq(store.exists("session:" + planted), 0, "old record deleted by regenerate()")
+                assert b"ada" in store.get("session:" + after), "user not stored under the new id"
+    finally:
+        for sid in ids:
+            store.delete("session:" + sid)
 
 
 # ----------------------------------------------------------------------------------------------

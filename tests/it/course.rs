@@ -73,14 +73,13 @@ fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
 }
 
 #[test]
-fn every_section_has_speaker_notes_in_every_language_and_keys_shared_with_english() {
+fn every_section_has_speaker_notes_and_every_translation_has_the_english_sections_in_order() {
     let (state, _) = site();
     let library = &state.site().library;
     for lang in Lang::ALL {
         for page in library.lessons(lang) {
             let english = library.lesson(Lang::En, &page.slug).unwrap();
             let english_keys: Vec<&str> = english.sections.iter().map(|s| s.key.as_str()).collect();
-            let mut shared = 0;
             for section in &page.sections {
                 let name = format!("{lang}/{}#{}", page.slug, section.key);
                 assert!(!section.notes.is_empty(), "{name} has no speaker notes");
@@ -97,14 +96,35 @@ fn every_section_has_speaker_notes_in_every_language_and_keys_shared_with_englis
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                     "{name}: give the heading an explicit {{#key}}"
                 );
-                shared += usize::from(english_keys.contains(&section.key.as_str()));
             }
-            assert!(
-                shared * 3 >= english_keys.len() * 2,
-                "{lang}/{}: only {shared} of {} English section keys are shared",
-                page.slug,
-                english_keys.len()
+            // One course: exactly the English sections, same keys, same order.
+            let keys: Vec<&str> = page.sections.iter().map(|s| s.key.as_str()).collect();
+            assert_eq!(
+                keys, english_keys,
+                "{lang}/{}: the ## sections must be the English ones, in order",
+                page.slug
             );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_follower_in_any_language_lands_on_every_section_the_presenter_opens() {
+    let (state, app) = site();
+    let library = &state.site().library;
+    for english in library.lessons(Lang::En) {
+        for lang in Lang::ALL {
+            let page = get(&app, &format!("/{lang}/lessons/{}", english.slug), None)
+                .await
+                .body;
+            for section in english.sections.iter().filter(|s| !s.key.is_empty()) {
+                assert!(
+                    page.contains(&format!("id=\"{}\"", section.key)),
+                    "{lang}/{}#{}: a follower would not move",
+                    english.slug,
+                    section.key
+                );
+            }
         }
     }
 }

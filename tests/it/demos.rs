@@ -138,7 +138,7 @@ async fn login_flashes_until_shown_and_never_stores_the_password() {
     assert!(doc["session"]["data"].get("user").is_none());
     assert_eq!(
         doc["session"]["data"]["_flashes"],
-        json!([{" t": ["message", "Ви вийшли з системи."]}])
+        json!([{" t": ["message", "Ви вийшли із системи."]}])
     );
 }
 

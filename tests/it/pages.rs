@@ -254,7 +254,8 @@ fn plurals_follow_cldr_in_every_language() {
         [n(Lang::En, 1.0), n(Lang::En, 2.0)],
         ["1 lesson", "2 lessons"]
     );
-    assert!(n(Lang::Bn, 1.0).starts_with('1') && n(Lang::Bn, 5.0).starts_with('5'));
+    // Bengali counts in Bengali digits.
+    assert!(n(Lang::Bn, 1.0).starts_with('১') && n(Lang::Bn, 5.0).starts_with('৫'));
     assert!(n(Lang::Bn, 5.0).contains("পাঠ"), "{}", n(Lang::Bn, 5.0));
 }
 
@@ -656,4 +657,49 @@ async fn a_sandbox_mistake_without_javascript_is_a_page_in_the_learners_language
             .unwrap()
             .starts_with("the cookie \"big\" would be")
     );
+}
+
+#[tokio::test]
+async fn bengali_counts_are_written_in_bengali_digits_and_other_languages_keep_theirs() {
+    let (state, app) = site();
+    let loc = &state.site().loc;
+    let args = [("done", Arg::Num(0.0)), ("total", Arg::Num(10.0))];
+    let bn = loc.text(Lang::Bn, "progress-summary", &args);
+    assert!(bn.contains('০') && bn.contains("১০"), "{bn}");
+    assert!(
+        !bn.chars().any(|c| c.is_ascii_digit()),
+        "no Western digit: {bn}"
+    );
+    let en = loc.text(Lang::En, "progress-summary", &args);
+    assert!(en.contains("10") && !en.contains('১'), "{en}");
+    // A Bengali page's counts, as a learner sees them.
+    let home = get(&app, "/bn/", None).await.body;
+    assert!(
+        home.contains(&bn),
+        "the home page uses the same words and digits"
+    );
+}
+
+#[tokio::test]
+async fn the_favicon_and_the_logo_are_the_sites_own_svg_with_no_emoji_font_needed() {
+    let (_, app) = site();
+    let page = get(&app, "/en/", None).await.body;
+    assert!(!page.contains('🍪'), "no emoji glyph in the header");
+    let logo = page
+        .split("rel=\"icon\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a link to the icon")
+        .to_owned();
+    assert!(
+        page.contains(&format!("class=\"brand-mark\" src=\"{logo}\"")),
+        "the header shows the same logo"
+    );
+    let r = get(&app, "/favicon.ico", None).await;
+    assert_eq!(r.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(r.header("location"), Some(logo.as_str()));
+    let svg = get(&app, &logo, None).await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
+    assert!(svg.body.starts_with("<svg"));
 }

@@ -99,3 +99,25 @@ async fn the_state_document_keeps_its_shape() {
         serde_json::to_string_pretty(&r.json()).unwrap()
     );
 }
+
+#[tokio::test]
+async fn the_anatomy_diagram_shows_a_cookie_real_flask_signed() {
+    // Made by Flask 3.1.3: SECRET_KEY "change-me", session {"user": "ada"}, signed at
+    // 1700000000 (itsdangerous' TimestampSigner.get_timestamp patched).
+    const FLASK: &str = "eyJ1c2VyIjoiYWRhIn0.ZVPxAA.OFMOcBy6gvgICzdHlWGYI8u01xs";
+    let (_, app) = crate::common::app::TestApp::new(b"any key").build();
+    for lang in ["en", "ru", "bn"] {
+        let page =
+            crate::common::mem::get(&app, &format!("/{lang}/lessons/under-the-hood"), None).await;
+        assert!(
+            page.body.contains(&format!("session={FLASK}")),
+            "{lang}: the whole cookie"
+        );
+        for part in FLASK.split('.') {
+            assert!(
+                page.body.contains(&format!(">{part}</text>")),
+                "{lang}: {part} labelled"
+            );
+        }
+    }
+}

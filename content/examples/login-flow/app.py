@@ -5,9 +5,17 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+# Its own cookie name instead of Flask's default "session": cookies ignore the port, so the
+# course on 127.0.0.1:3000 and every app on 127.0.0.1 would otherwise share one cookie.
+app.config["SESSION_COOKIE_NAME"] = "login_session"
+# Not sent on cross-site POSTs (lesson 10); Flask's default sets no SameSite at all.
+app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
 
 # Store only password hashes; a real app keeps these in a database.
 USERS = {"student": generate_password_hash("cookies")}
+# Checked when the username is unknown, so that a wrong name takes as long as a wrong password
+# and the answer does not reveal which usernames exist.
+DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 LOGIN_PAGE = """
 <!doctype html>
@@ -25,7 +33,7 @@ PROFILE_PAGE = """
 <title>Profile</title>
 {% for message in get_flashed_messages() %}<p class="flash">{{ message }}</p>{% endfor %}
 <p>Signed in as {{ user }}.</p>
-<p><a href="{{ url_for('logout') }}">Log out</a></p>
+<form method="post" action="{{ url_for('logout') }}"><button type="submit">Log out</button></form>
 """
 
 
@@ -34,14 +42,17 @@ def login():
     if request.method == "POST":
         username = request.form.get("username", "")
         password = request.form.get("password", "")
-        password_hash = USERS.get(username)
-        if password_hash is not None and check_password_hash(password_hash, password):
-            # A fresh session on login defeats session fixation.
+        password_hash = USERS.get(username, DUMMY_HASH)
+        password_ok = check_password_hash(password_hash, password)
+        if username in USERS and password_ok:
+            # Start the logged-in session empty: nothing stored before the login (by this
+            # visitor or a previous user of the browser) carries over into the account.
             session.clear()
             # Keep only who the user is, never the password.
             session["user"] = username
             flash("Logged in")
             return redirect(url_for("profile"))
+        # The same message for an unknown name and a wrong password.
         flash("Wrong username or password")
     return render_template_string(LOGIN_PAGE)
 
@@ -54,7 +65,8 @@ def profile():
     return render_template_string(PROFILE_PAGE, user=user)
 
 
-@app.route("/logout")
+# POST only: a link or an image on another site cannot log the user out (a GET could).
+@app.route("/logout", methods=["POST"])
 def logout():
     session.pop("user", None)
     flash("Logged out")

@@ -4,6 +4,9 @@ from flask import Flask, jsonify, session
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+# Its own cookie name instead of Flask's default "session": cookies ignore the port, so the
+# course on 127.0.0.1:3000 and every app on 127.0.0.1 would otherwise share one cookie.
+app.config["SESSION_COOKIE_NAME"] = "cart_session"
 
 
 @app.route("/add/<item>")

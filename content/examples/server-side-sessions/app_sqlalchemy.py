@@ -6,6 +6,9 @@ from flask_sqlalchemy import SQLAlchemy
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+# Its own cookie name instead of Flask's default "session": cookies ignore the port, so the
+# course on 127.0.0.1:3000 and every app on 127.0.0.1 would otherwise share one cookie.
+app.config["SESSION_COOKIE_NAME"] = "sql_session"
 app.config["SQLALCHEMY_DATABASE_URI"] = os.environ.get("SQLALCHEMY_DATABASE_URI", "sqlite:///sessions.db")
 db = SQLAlchemy(app)
 
