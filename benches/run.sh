@@ -92,6 +92,8 @@ FLASK_SET=$(row "flask: session set" "$(bench "http://127.0.0.1:$FLASK_PORT/sand
 SITE_STATE=$(row "site: state JSON" "$(bench "http://127.0.0.1:$SITE_PORT/sandbox/state")" )
 FLASK_STATE=$(row "flask: state JSON" "$(bench "http://127.0.0.1:$FLASK_PORT/sandbox/state")" )
 SITE_DECODE=$(row "site: /api/decode" "$(bench "http://127.0.0.1:$SITE_PORT/api/decode" "$COOKIE_FORM&key=bench")" )
+SITE_SEARCH_EN=$(row "site: search (en, inflected)" "$(bench "http://127.0.0.1:$SITE_PORT/en/search?q=signed+cookies")" )
+SITE_SEARCH_RU=$(row "site: search (ru, inflected)" "$(bench "http://127.0.0.1:$SITE_PORT/ru/search?q=%D0%BF%D0%BE%D0%B4%D0%BF%D0%B8%D1%81%D1%8C%D1%8E")" )
 
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SITE_PID/status")
 ratio() { python3 -c "print(f'{float($1)/float($2):.1f}x')"; }
@@ -99,3 +101,4 @@ echo
 echo "start-up to ready: ${READY_MS} ms (all lessons rendered); peak RSS: $((RSS_KB / 1024)) MB"
 echo "lesson page: $(ratio "$SITE_PAGE" "$FLASK_PAGE") Flask, $(ratio "$SITE_PAGE" "$NGINX_PAGE") nginx (first visit); $(ratio "$SITE_OWN" "$FLASK_PAGE") Flask for a returning learner's own page"
 echo "session set: $(ratio "$SITE_SET" "$FLASK_SET") Flask; state: $(ratio "$SITE_STATE" "$FLASK_STATE") Flask; decode: ${SITE_DECODE} req/s"
+echo "search: ${SITE_SEARCH_EN} req/s (en), ${SITE_SEARCH_RU} req/s (ru)"

@@ -5,6 +5,7 @@
 mod front_matter;
 mod library;
 mod quiz;
+pub mod search;
 
 pub use front_matter::{FrontMatter, SandboxAction, split_front_matter};
 pub use library::{Library, Page, Summary, source_hash};

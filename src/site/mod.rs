@@ -20,6 +20,8 @@ pub use crate::site::source::TEMPLATES;
 pub struct Site {
     pub loc: Arc<Localizer>,
     pub library: Library,
+    /// Full-text search over what each language's pages show (never speaker notes).
+    pub search: crate::content::search::SearchIndex,
     pub tera: tera::Tera,
     pub assets: Arc<Assets>,
 }
@@ -47,8 +49,10 @@ impl Site {
         tera.set_escape_fn(crate::markdown::highlight::escape);
         tera.register_function("t", Translate(loc.clone()));
         tera.register_function("asset", AssetUrl(assets.clone()));
+        let search = crate::content::search::SearchIndex::build(&library);
         Ok(Site {
             loc,
+            search,
             library,
             tera,
             assets,

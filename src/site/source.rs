@@ -6,7 +6,8 @@ use rust_embed::RustEmbed;
 use std::path::{Path, PathBuf};
 
 /// Templates built into the binary.
-pub const TEMPLATES: [(&str, &str); 9] = [
+pub const TEMPLATES: [(&str, &str); 10] = [
+    ("search.html", include_str!("../../templates/search.html")),
     ("error.html", include_str!("../../templates/error.html")),
     ("present.html", include_str!("../../templates/present.html")),
     ("notes.html", include_str!("../../templates/notes.html")),
