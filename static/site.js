@@ -48,3 +48,52 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showDocumentCookie);
   else showDocumentCookie();
 })();
+
+// Search as you type: the header form's results appear under it. Without JavaScript the form
+// simply submits to the search page, which shows the same results.
+(function () {
+  var form = document.querySelector("form.search-form[role=search]:not(.search-form-page)");
+  if (!form || !window.fetch || !window.DOMParser) return;
+  var input = form.querySelector("input[name=q]");
+  var box = document.createElement("div");
+  box.className = "search-live";
+  box.setAttribute("aria-live", "polite");
+  box.setAttribute("data-search-live", "");
+  box.hidden = true;
+  form.appendChild(box);
+  var timer = null;
+  var last = "";
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = input.value.trim();
+      if (q === last) return;
+      last = q;
+      if (q.length < 2) {
+        box.hidden = true;
+        box.textContent = "";
+        return;
+      }
+      fetch(form.action + "?q=" + encodeURIComponent(q), { headers: { Accept: "text/html" } })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (html) {
+          if (q !== last) return;
+          // The page is parsed inert (no script runs) and its escaped results are reused.
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var count = doc.querySelector(".search-count");
+          var list = doc.querySelector(".search-results");
+          box.textContent = "";
+          if (count) box.appendChild(document.importNode(count, true));
+          if (list) {
+            Array.prototype.slice.call(list.children, 8).forEach(function (li) { li.remove(); });
+            box.appendChild(document.importNode(list, true));
+          }
+          box.hidden = false;
+        })
+        .catch(function () {});
+    }, 200);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") box.hidden = true;
+  });
+})();

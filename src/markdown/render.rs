@@ -110,7 +110,7 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                     .into(),
                 );
                 let html = format!(
-                    "<figure class=\"example\"><figcaption>{}</figcaption>{}<p class=\"example-run\">{}</p><pre class=\"code\"><code>flask --app app run</code></pre></figure>\n",
+                    "<figure class=\"example\"><figcaption>{}</figcaption>{}<p class=\"example-run\">{}</p><pre class=\"code\" tabindex=\"0\"><code>flask --app app run</code></pre></figure>\n",
                     escape(&ctx.label("example-caption", Some(path))),
                     code_block(ctx, &fence, &code, &mut out),
                     escape(&ctx.label("example-run", None)),
@@ -125,12 +125,12 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
             }
             Directive::Callout { kind, body } => {
                 let open = format!(
-                    "<aside class=\"callout callout-{kind}\"><p class=\"callout-label\">{}</p>\n",
+                    "<div class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-label\">{}</p>\n",
                     escape(&ctx.label(&format!("callout-{kind}"), None))
                 );
                 mark(&mut doc, Slot::Html(open));
                 doc.push_str(&body);
-                mark(&mut doc, Slot::Html("</aside>\n".into()));
+                mark(&mut doc, Slot::Html("</div>\n".into()));
             }
             Directive::Notes(body) => mark(&mut doc, Slot::Notes(notes_html(&body))),
         }
@@ -208,7 +208,8 @@ fn code_block(ctx: &dyn Directives, fence: &Fence, code: &str, out: &mut Rendere
             html,
         ),
     };
-    format!("<pre class=\"code\"{class}><code>{inner}</code></pre>")
+    // Focusable, so a keyboard can scroll a wide block (WCAG 2.1.1).
+    format!("<pre class=\"code\"{class} tabindex=\"0\"><code>{inner}</code></pre>")
 }
 
 /// The slot index of a marker paragraph's text, if it is one.
@@ -436,9 +437,9 @@ mod tests {
             first.contains("&lt;script&gt;"),
             "raw HTML is escaped: {first}"
         );
-        assert!(first.contains("<aside class=\"callout callout-warning\"><p class=\"callout-label\">[callout-warning]</p>"));
+        assert!(first.contains("<div class=\"callout callout-warning\" role=\"note\"><p class=\"callout-label\">[callout-warning]</p>"));
         assert!(first.contains("<em>careful</em>"));
-        assert!(first.contains("<pre class=\"code\" data-lang=\"python\"><code><span class=\"hl-source hl-python\">"), "{first}");
+        assert!(first.contains("<pre class=\"code\" data-lang=\"python\" tabindex=\"0\"><code><span class=\"hl-source hl-python\">"), "{first}");
         let Block::Html(last) = &r.blocks[2] else {
             panic!()
         };

@@ -376,6 +376,54 @@ pub async fn asset(
     }
 }
 
+/// `GET /{lang}/search?q=…`: what the course says about `q`, in the page's language, each
+/// result linking to its section. A plain form in every page's header; works without
+/// JavaScript. An empty query shows the form; an over-long one is a 400 naming `q`.
+pub async fn search(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    PageLang(lang): PageLang,
+    uri: Uri,
+) -> Result<Response, AppError> {
+    let query = Form::parse(uri.query().unwrap_or("").as_bytes())
+        .get("q")
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let max = crate::content::search::MAX_QUERY;
+    if query.chars().count() > max {
+        return Err(AppError::field(
+            "q",
+            format!("a search is at most {max} characters"),
+        ));
+    }
+    let site = state.site();
+    let hits = if query.is_empty() {
+        Vec::new()
+    } else {
+        site.search.search(lang, &query)
+    };
+    let path = format!("/{lang}/search");
+    let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/search"));
+    ctx.insert("query", &query);
+    ctx.insert("hits", &hits);
+    ctx.insert("count", &hits.len());
+    Ok(render(&state, "search.html", &ctx)?.into_response())
+}
+
+/// `GET /favicon.ico`: browsers ask for it on their own; the logo answers (SVG), so no page
+/// load ends in a 404.
+pub async fn favicon(State(state): State<AppState>) -> Response {
+    match state.site().assets.url("logo.svg") {
+        Some(url) => (
+            StatusCode::MOVED_PERMANENTLY,
+            [(header::LOCATION, url.to_owned())],
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,8 +14,8 @@ use std::time::Duration;
 
 const XSS: &str = "<img src=x onerror=\"window.__pwned=1\">";
 
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     _driver: tokio::process::Child,
     _profile: Tree,
 }
@@ -29,7 +29,7 @@ fn free_port() -> u16 {
 }
 
 /// Start chromedriver and a headless Chromium session, or skip (outside CI) when absent.
-async fn browser(javascript: bool) -> Option<Browser> {
+pub(crate) async fn browser(javascript: bool) -> Option<Browser> {
     let found = std::process::Command::new("chromedriver")
         .arg("--version")
         .output()
@@ -616,5 +616,37 @@ async fn switching_to_bengali_keeps_the_lesson_and_the_panel_prints_values_as_py
         "exactly Python's repr"
     );
     assert!(expected.contains("\\u200d"), "{expected}");
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn with_javascript_search_shows_results_as_the_learner_types() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    let state = crate::common::app::TestApp::new(b"browser-search-key").state();
+    let base = format!("http://{}", serve(state).await);
+    c.goto(&format!("{base}/ru/")).await.unwrap();
+    let input = c.find(Locator::Css("#site-search")).await.unwrap();
+    input.send_keys("подписью").await.unwrap();
+    until(
+        c,
+        "var box = document.querySelector('[data-search-live]'); return !!box && !box.hidden && !!box.querySelector('a[href^=\"/ru/lessons/\"]');",
+    )
+    .await;
+    let marked = c
+        .execute(
+            "return document.querySelector('[data-search-live] mark').textContent",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        marked
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .starts_with("подпис"),
+        "{marked}"
+    );
     b.client.close().await.unwrap();
 }

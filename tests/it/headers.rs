@@ -113,6 +113,22 @@ async fn every_route_and_every_kind_of_answer_carries_the_security_headers() {
         ),
         ("GET", s("/en/decoder"), s(""), None, "text/html", 200),
         (
+            "GET",
+            s("/en/search?q=cookie"),
+            s(""),
+            None,
+            "text/html",
+            200,
+        ),
+        (
+            "GET",
+            format!("/en/search?q={}", "a".repeat(300)),
+            s(""),
+            None,
+            "application/json",
+            400,
+        ),
+        (
             "POST",
             s("/en/decoder"),
             s("cookie=a.b.c&action=crack"),
@@ -138,6 +154,7 @@ async fn every_route_and_every_kind_of_answer_carries_the_security_headers() {
         ),
         ("GET", css, s(""), None, "text/css", 200),
         ("GET", s("/static/nope.css"), s(""), None, "text/css", 404),
+        ("GET", s("/favicon.ico"), s(""), None, "image/*", 301),
         (
             "POST",
             s("/api/decode"),

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod a11y;
 mod browser;
 mod classroom;
 mod cli;
@@ -13,8 +14,10 @@ mod examples;
 mod flask_differential;
 mod flask_vectors;
 mod fuzz_corpus;
+mod glossary;
 mod headers;
 mod hostile;
+mod html_valid;
 mod live_reload;
 mod logging;
 mod pages;
@@ -22,5 +25,6 @@ mod properties;
 mod reliability;
 mod rendering_snapshots;
 mod sandbox_api;
+mod search;
 mod server_sessions;
 mod startup_checks;
