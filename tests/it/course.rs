@@ -498,3 +498,122 @@ async fn every_quiz_in_every_language_grades_its_own_key_right_and_a_wrong_answe
         }
     }
 }
+
+#[test]
+fn bengali_prose_writes_numbers_in_bengali_digits() {
+    // Western digits stay only where they are not prose: code, identifiers and names
+    // (base64, SHA-1, Windows 10), versions and CVE ids, HTTP status codes, byte figures.
+    let allowed = |before: &str, number: &str, after: &str| {
+        let latin_next = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '-');
+        latin_next(before.chars().next_back())
+            || latin_next(after.chars().next())
+            || number.contains('.')
+                && number
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit())
+            || before.ends_with("Windows ")
+            || before.ends_with("Flask ")
+            || before.ends_with("Flask-Session ")
+            || before.ends_with("Python ")
+            || before.ends_with("SQLAlchemy ")
+            || (number.len() == 3 && ('1'..='5').contains(&number.chars().next().unwrap()))
+            || after.starts_with(" KB")
+            || after.starts_with(" বাইট")
+            || after.starts_with("-এর")
+    };
+    for slug in SLUGS {
+        let path = format!("{}/content/bn/{slug}.md", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let body = text.splitn(3, "+++").nth(2).unwrap();
+        let mut in_code = false;
+        let mut in_notes = false;
+        for (n, line) in body.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            if t.starts_with(":::notes") {
+                in_notes = true;
+            } else if t == ":::" {
+                in_notes = false;
+            }
+            if in_code || in_notes || t.starts_with(":::") {
+                continue;
+            }
+            // Inline code and heading keys are not prose; a list marker is markdown.
+            let mut prose = String::new();
+            for (i, part) in t.split('`').enumerate() {
+                if i % 2 == 0 {
+                    prose.push_str(part);
+                    prose.push(' ');
+                }
+            }
+            let prose = prose.split("{#").next().unwrap_or("").to_owned();
+            let prose = prose.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            let mut chars = prose.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if !c.is_ascii_digit() {
+                    continue;
+                }
+                let mut end = i + 1;
+                while let Some((j, d)) = chars.peek().copied() {
+                    if d.is_ascii_digit() || d == '.' || d == ',' || d == ':' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let number = prose[i..end].trim_end_matches([',', '.', ':']);
+                assert!(
+                    allowed(&prose[..i], number, &prose[i + number.len()..]),
+                    "content/bn/{slug}.md:{}: «{number}» in prose: write it in Bengali digits\n{line}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_quiz_gives_its_answer_away_by_being_the_longest_choice() {
+    let (state, _) = site();
+    let library = &state.site().library;
+    for lang in Lang::ALL {
+        for page in library.lessons(lang) {
+            let quiz = page.quiz.as_ref().unwrap();
+            for q in &quiz.question {
+                // What the learner reads: the rendered text without its tags.
+                let len = |t: &str| {
+                    let mut n = 0;
+                    let mut in_tag = false;
+                    for c in t.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            _ if !in_tag => n += 1,
+                            _ => {}
+                        }
+                    }
+                    n
+                };
+                let right = q.choice.iter().find(|c| c.correct).unwrap();
+                let longest_wrong = q
+                    .choice
+                    .iter()
+                    .filter(|c| !c.correct)
+                    .map(|c| len(&c.text))
+                    .max()
+                    .unwrap();
+                assert!(
+                    len(&right.text) <= longest_wrong,
+                    "{lang}/{} {}: the right answer is the longest choice",
+                    page.slug,
+                    q.id
+                );
+            }
+        }
+    }
+}
