@@ -3,6 +3,9 @@
 (function () {
   "use strict";
 
+  // Learners who ask the system for less motion get jumps, not smooth scrolling.
+  var motion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+
   var KEY = "cookie-course-follow";
 
   function events(query) {
@@ -45,10 +48,10 @@
       }
       var target = position.section ? document.getElementById(position.section) : null;
       if (target) {
-        target.scrollIntoView({ behavior: "smooth", block: "start" });
+        target.scrollIntoView({ behavior: motion, block: "start" });
         if (window.history.replaceState) window.history.replaceState(null, "", "#" + position.section);
       } else if (!position.section) {
-        window.scrollTo({ top: 0, behavior: "smooth" });
+        window.scrollTo({ top: 0, behavior: motion });
       }
     }
 
@@ -104,7 +107,7 @@
         sections[i].classList.toggle("current", here);
         if (here) {
           sections[i].setAttribute("aria-current", "step");
-          sections[i].scrollIntoView({ behavior: "smooth", block: "start" });
+          sections[i].scrollIntoView({ behavior: motion, block: "start" });
         } else {
           sections[i].removeAttribute("aria-current");
         }

@@ -314,3 +314,18 @@ search-count = { $count ->
 }
 search-none = অন্য বা আরও ছোট একটি শব্দ দিয়ে চেষ্টা করুন: শব্দের অন্য রূপগুলোও খুঁজে পাওয়া যায়।
 search-quiz = কুইজ
+
+## সার্ভার যে তারিখ লেখে (JavaScript ছাড়া)
+date-time = { $day } { $month } { $year }, { $time } UTC
+month-1 = জানুয়ারি
+month-2 = ফেব্রুয়ারি
+month-3 = মার্চ
+month-4 = এপ্রিল
+month-5 = মে
+month-6 = জুন
+month-7 = জুলাই
+month-8 = আগস্ট
+month-9 = সেপ্টেম্বর
+month-10 = অক্টোবর
+month-11 = নভেম্বর
+month-12 = ডিসেম্বর

@@ -315,3 +315,18 @@ search-count = { $count ->
 }
 search-none = Try another word, or a shorter one: a word finds its other forms too.
 search-quiz = quiz
+
+## Dates the server writes (without JavaScript)
+date-time = { $day } { $month } { $year }, { $time } UTC
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

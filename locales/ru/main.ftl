@@ -338,3 +338,18 @@ search-count = { $count ->
 }
 search-none = Попробуйте другое или более короткое слово: поиск находит и другие его формы.
 search-quiz = тест
+
+## Даты, которые пишет сервер (без JavaScript)
+date-time = { $day } { $month } { $year } г., { $time } UTC
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря

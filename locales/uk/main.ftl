@@ -328,3 +328,18 @@ search-count = { $count ->
 }
 search-none = Спробуйте інше або коротше слово: пошук знаходить і інші його форми.
 search-quiz = тест
+
+## Дати, які пише сервер (без JavaScript)
+date-time = { $day } { $month } { $year } р., { $time } UTC
+month-1 = січня
+month-2 = лютого
+month-3 = березня
+month-4 = квітня
+month-5 = травня
+month-6 = червня
+month-7 = липня
+month-8 = серпня
+month-9 = вересня
+month-10 = жовтня
+month-11 = листопада
+month-12 = грудня

@@ -5,5 +5,5 @@ mod localizer;
 mod negotiate;
 
 pub use lang::Lang;
-pub use localizer::{Arg, Localizer};
+pub use localizer::{Arg, Localizer, to_bengali_digits};
 pub use negotiate::from_accept_language;

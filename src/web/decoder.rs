@@ -31,6 +31,8 @@ struct Decoded {
     #[serde(flatten)]
     session: crate::web::state_doc::SessionView,
     status_text: String,
+    /// `signed_at` in the page's language.
+    signed_at_text: Option<String>,
 }
 
 /// The outcome of a weak-key search: the key found, how many were tried, in how long.
@@ -160,6 +162,10 @@ fn show(
             (None, None) => String::new(),
         };
         Decoded {
+            signed_at_text: session
+                .signed_at
+                .as_deref()
+                .and_then(|t| crate::web::view::date_text(state, lang, t)),
             session,
             status_text,
         }

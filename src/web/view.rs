@@ -185,6 +185,16 @@ pub fn sandbox_view(
     // The same state document the JSON API gives, so both views tell the same story.
     let doc = crate::web::state_doc::build(state, exchange, Some(lang)).ok()?;
     Some(SandboxView {
+        signed_at_text: doc
+            .session
+            .signed_at
+            .as_deref()
+            .and_then(|t| date_text(state, lang, t)),
+        expires_text: doc
+            .session
+            .expires
+            .as_deref()
+            .and_then(|t| date_text(state, lang, t)),
         cookie_header: doc.cookie_header,
         reason_text: doc.session.reason_text.clone(),
         session: doc.session,
@@ -196,9 +206,38 @@ pub fn sandbox_view(
     })
 }
 
+/// An RFC 3339 instant as the page's language writes it (`14 ноября 2023 г., 22:13:20 UTC`),
+/// Bengali pages in Bengali digits. What a learner without JavaScript reads; with it, the
+/// panel formats the same instant with `Intl` in the same language.
+pub fn date_text(state: &AppState, lang: Lang, rfc3339: &str) -> Option<String> {
+    use crate::i18n::Arg;
+    let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .ok()?
+        .to_offset(time::UtcOffset::UTC);
+    let loc = &state.site().loc;
+    let mut clock = format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second());
+    if lang == Lang::Bn {
+        clock = crate::i18n::to_bengali_digits(&clock);
+    }
+    let month = loc.text(lang, &format!("month-{}", u8::from(t.month())), &[]);
+    Some(loc.text(
+        lang,
+        "date-time",
+        &[
+            ("day", Arg::Num(f64::from(t.day()))),
+            ("month", Arg::Str(month)),
+            ("year", Arg::Num(f64::from(t.year()))),
+            ("time", Arg::Str(clock)),
+        ],
+    ))
+}
+
 /// The sandbox panel as the server renders it (`templates/sandbox.html`, `sb`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SandboxView {
+    /// `session.signed_at` and `session.expires` in the page's language.
+    pub signed_at_text: Option<String>,
+    pub expires_text: Option<String>,
     pub cookie_header: Option<String>,
     pub session: crate::web::state_doc::SessionView,
     pub reason_text: Option<String>,

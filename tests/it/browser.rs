@@ -650,3 +650,100 @@ async fn with_javascript_search_shows_results_as_the_learner_types() {
     );
     b.client.close().await.unwrap();
 }
+
+/// Save what the browser shows under `target/screenshots/` (for the README and for review).
+async fn screenshot(c: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = c.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+#[tokio::test]
+async fn without_javascript_the_decoder_and_a_refused_form_are_pages_in_the_learners_language() {
+    let Some(b) = browser(false).await else {
+        return;
+    };
+    let c = &b.client;
+    c.set_window_size(390, 900).await.unwrap();
+    let state = crate::common::app::TestApp::new(b"browser-nojs-key").state();
+    let base = format!("http://{}", serve(state).await);
+    // The decoder as a form on a phone: paste, decode, read the parts.
+    c.goto(&format!("{base}/uk/decoder")).await.unwrap();
+    submit(
+        c,
+        "/uk/decoder",
+        &[
+            (
+                "cookie",
+                "eyJ1c2VyIjoiYWRhIn0.ZVPxAA.OFMOcBy6gvgICzdHlWGYI8u01xs",
+            ),
+            ("keys", "change-me"),
+        ],
+        &[],
+    )
+    .await;
+    until(
+        c,
+        "return !!document.querySelector('.cookie-parts') && document.readyState === 'complete'",
+    )
+    .await;
+    let text = c
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("'user': 'ada'"), "{text}");
+    assert!(
+        text.contains("14 листопада 2023 р., 22:13:20 UTC"),
+        "signed-at in Ukrainian: {text}"
+    );
+    let form_width: f64 = c
+        .execute(
+            "return document.querySelector('.decoder-form textarea').getBoundingClientRect().width",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        form_width > 300.0,
+        "full-width fields on a phone: {form_width}"
+    );
+    screenshot(c, "decoder-uk-phone").await;
+
+    // A sandbox mistake without JavaScript: a page naming the field, keeping what was typed.
+    c.goto(&format!("{base}/bn/lessons/cookies")).await.unwrap();
+    submit(
+        c,
+        "/sandbox/cookies/set",
+        &[("name", "bad name"), ("value", "oat")],
+        &[],
+    )
+    .await;
+    until(
+        c,
+        "return !!document.querySelector('[data-error-field=\"name\"]')",
+    )
+    .await;
+    let kept = c
+        .execute(
+            "return document.querySelector('.error-resend [name=value]').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, json!("oat"));
+    assert_eq!(
+        c.execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        json!("bn")
+    );
+    screenshot(c, "error-bn-phone").await;
+    b.client.close().await.unwrap();
+}

@@ -703,3 +703,55 @@ async fn the_favicon_and_the_logo_are_the_sites_own_svg_with_no_emoji_font_neede
     assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
     assert!(svg.body.starts_with("<svg"));
 }
+
+#[tokio::test]
+async fn without_javascript_the_panel_writes_signing_and_expiry_times_in_the_pages_language() {
+    let (_, app) = crate::common::app::TestApp::new(b"dates key")
+        .frozen_at(1_700_000_000.0)
+        .build();
+    let set = post(
+        &app,
+        "/sandbox/session/permanent",
+        "permanent=true",
+        None,
+        "application/json",
+    )
+    .await;
+    let jar = format!("session={}", set.session_cookie().unwrap());
+    for (lang, signed, expires) in [
+        (
+            "en",
+            "14 November 2023, 22:13:20 UTC",
+            "15 December 2023, 22:13:20 UTC",
+        ),
+        (
+            "ru",
+            "14 ноября 2023 г., 22:13:20 UTC",
+            "15 декабря 2023 г., 22:13:20 UTC",
+        ),
+        (
+            "uk",
+            "14 листопада 2023 р., 22:13:20 UTC",
+            "15 грудня 2023 р., 22:13:20 UTC",
+        ),
+        (
+            "bn",
+            "১৪ নভেম্বর ২০২৩, ২২:১৩:২০ UTC",
+            "১৫ ডিসেম্বর ২০২৩, ২২:১৩:২০ UTC",
+        ),
+    ] {
+        let page = get(&app, &format!("/{lang}/lessons/session-basics"), Some(&jar))
+            .await
+            .body;
+        assert!(
+            page.contains(&format!(
+                "datetime=\"2023-11-14T22:13:20Z\">{signed}</time>"
+            )),
+            "{lang}: {signed}"
+        );
+        assert!(
+            page.contains(&format!(">{expires}</time>")),
+            "{lang}: {expires}"
+        );
+    }
+}
