@@ -715,6 +715,22 @@ async fn without_javascript_the_decoder_and_a_refused_form_are_pages_in_the_lear
         "full-width fields on a phone: {form_width}"
     );
     screenshot(c, "decoder-uk-phone").await;
+    // The logo is drawn (an SVG, no emoji font needed) and the favicon is that same SVG.
+    let logo = c
+        .execute(
+            "var img = document.querySelector('.brand-mark'); return [img.complete, img.naturalWidth, document.querySelector('link[rel=icon]').href];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(logo[0], json!(true), "{logo}");
+    assert!(logo[1].as_f64().unwrap() > 0.0, "the logo rendered: {logo}");
+    c.goto(&format!("{base}/favicon.ico")).await.unwrap();
+    assert_eq!(
+        c.current_url().await.unwrap().as_str(),
+        logo[2].as_str().unwrap(),
+        "/favicon.ico leads to the logo"
+    );
 
     // A sandbox mistake without JavaScript: a page naming the field, keeping what was typed.
     c.goto(&format!("{base}/bn/lessons/cookies")).await.unwrap();
@@ -745,5 +761,48 @@ async fn without_javascript_the_decoder_and_a_refused_form_are_pages_in_the_lear
         json!("bn")
     );
     screenshot(c, "error-bn-phone").await;
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn every_control_a_keyboard_reaches_shows_where_the_focus_is() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    let state = crate::common::app::TestApp::new(b"browser-keys-key").state();
+    let base = format!("http://{}", serve(state).await);
+    c.goto(&format!("{base}/en/lessons/session-basics"))
+        .await
+        .unwrap();
+    let mut seen = 0;
+    let mut unmarked = Vec::new();
+    for _ in 0..60 {
+        let tab = char::from(fantoccini::key::Key::Tab).to_string();
+        c.active_element().await.unwrap().send_keys(&tab).await.unwrap();
+        let info = c
+            .execute(
+                "var e = document.activeElement; if (!e || e === document.body) return null;
+                 var s = getComputedStyle(e);
+                 var marked = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+                 return [e.tagName + (e.name ? '[' + e.name + ']' : '') + (e.className ? '.' + e.className : ''), marked];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if info.is_null() {
+            continue;
+        }
+        seen += 1;
+        if info[1] != json!(true) {
+            unmarked.push(info[0].as_str().unwrap_or("?").to_owned());
+        }
+    }
+    assert!(
+        seen > 20,
+        "the keyboard reaches the page's controls ({seen})"
+    );
+    assert!(
+        unmarked.is_empty(),
+        "focused without a visible mark: {unmarked:?}"
+    );
     b.client.close().await.unwrap();
 }
