@@ -777,7 +777,12 @@ async fn every_control_a_keyboard_reaches_shows_where_the_focus_is() {
     let mut unmarked = Vec::new();
     for _ in 0..60 {
         let tab = char::from(fantoccini::key::Key::Tab).to_string();
-        c.active_element().await.unwrap().send_keys(&tab).await.unwrap();
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys(&tab)
+            .await
+            .unwrap();
         let info = c
             .execute(
                 "var e = document.activeElement; if (!e || e === document.body) return null;
