@@ -15,7 +15,7 @@ use crate::web::exchange::Exchange;
 use crate::web::form::Form;
 use crate::web::sandbox::validate_next;
 use crate::web::state::AppState;
-use crate::web::view::{PageLang, base_context, render};
+use crate::web::view::{PageLang, base_context, render, view_context};
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -168,17 +168,15 @@ pub async fn present_home(
     let path = format!("/{lang}/present");
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/present"));
     let url = join_url(room, &headers);
-    ctx.insert("join_url", &url);
-    ctx.insert("qr", &crate::classroom::qr_svg(&url).unwrap_or_default());
-    ctx.insert("lessons", site.library.summaries(lang));
-    ctx.insert(
-        "followers_text",
-        &followers_text(&state, lang, room.followers()),
-    );
-    ctx.insert("view", "join");
-    ctx.insert("prev", &None::<String>);
-    ctx.insert("next", &None::<String>);
-    ctx.insert("reset_count", &q.reset);
+    ctx.extend(view_context(&PresentView {
+        view: "join",
+        qr: crate::classroom::qr_svg(&url).unwrap_or_default(),
+        join_url: url,
+        lessons: site.library.summaries(lang),
+        followers_text: followers_text(&state, lang, room.followers()),
+        reset_count: q.reset,
+        ..PresentView::default()
+    }));
     Ok(render(&state, "present.html", &ctx)?.into_response())
 }
 
@@ -189,8 +187,59 @@ pub struct SectionQuery {
 }
 
 /// A section as the projector shows it: no speaker notes.
-fn projected(section: &Section) -> serde_json::Value {
-    json!({"key": section.key, "title": section.title, "blocks": section.blocks})
+#[derive(Debug, serde::Serialize)]
+struct Projected<'a> {
+    key: &'a str,
+    title: &'a str,
+    blocks: &'a [Block],
+}
+
+fn projected(section: &Section) -> Projected<'_> {
+    Projected {
+        key: &section.key,
+        title: &section.title,
+        blocks: &section.blocks,
+    }
+}
+
+/// The presenter view (`templates/present.html`): the join slide or one section.
+#[derive(Debug, Default, serde::Serialize)]
+struct PresentView<'a> {
+    /// `join` or `section`.
+    view: &'static str,
+    join_url: String,
+    /// The join address as an SVG QR code.
+    qr: String,
+    lessons: &'a [crate::content::Summary],
+    page: Option<&'a crate::content::Page>,
+    section: Option<Projected<'a>>,
+    /// 1-based section number, of how many; the lesson's number in the course.
+    number: usize,
+    sections: usize,
+    lesson_number: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    has_sandbox: bool,
+    sb: Option<crate::web::view::SandboxView>,
+    followers_text: String,
+    /// After a reset: how many cookies it cleared.
+    reset_count: Option<usize>,
+}
+
+/// The speaker-notes window (`templates/notes.html`).
+#[derive(Debug, serde::Serialize)]
+struct NotesView<'a> {
+    page: &'a crate::content::Page,
+    note_sections: Vec<NoteSection<'a>>,
+    /// The presenter's current section key.
+    current: &'a str,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct NoteSection<'a> {
+    key: &'a str,
+    title: &'a str,
+    notes: &'a [String],
 }
 
 /// `GET /{lang}/present/{slug}?section=KEY`: one section at projector size. Opening it moves
@@ -246,27 +295,21 @@ pub async fn present(
     let mut ctx = base_context(&state, &exchange, lang, &here, |l| {
         format!("/{l}/present/{slug}")
     });
-    ctx.insert("view", "section");
-    ctx.insert("page", page);
-    ctx.insert("section", &projected(section));
-    ctx.insert("number", &(index + 1));
-    ctx.insert("sections", &page.sections.len());
-    ctx.insert("lesson_number", &(at + 1));
-    ctx.insert("prev", &prev);
-    ctx.insert("next", &next);
-    ctx.insert(
-        "has_sandbox",
-        &section.blocks.iter().any(|b| matches!(b, Block::Sandbox)),
-    );
-    ctx.insert(
-        "sb",
-        &crate::web::view::sandbox_view(&state, &exchange, lang, None),
-    );
-    ctx.insert(
-        "followers_text",
-        &followers_text(&state, lang, room.followers()),
-    );
-    ctx.insert("reset_count", &q.reset);
+    ctx.extend(view_context(&PresentView {
+        view: "section",
+        page: Some(page),
+        section: Some(projected(section)),
+        number: index + 1,
+        sections: page.sections.len(),
+        lesson_number: at + 1,
+        prev,
+        next,
+        has_sandbox: section.blocks.iter().any(|b| matches!(b, Block::Sandbox)),
+        sb: crate::web::view::sandbox_view(&state, &exchange, lang, None),
+        followers_text: followers_text(&state, lang, room.followers()),
+        reset_count: q.reset,
+        ..PresentView::default()
+    }));
     Ok(render(&state, "present.html", &ctx)?.into_response())
 }
 
@@ -294,14 +337,19 @@ pub async fn notes(
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| {
         format!("/{l}/present/{slug}/notes")
     });
-    let sections: Vec<_> = page
-        .sections
-        .iter()
-        .map(|s| json!({"key": s.key, "title": s.title, "notes": s.notes}))
-        .collect();
-    ctx.insert("page", page);
-    ctx.insert("note_sections", &sections);
-    ctx.insert("current", &current);
+    ctx.extend(view_context(&NotesView {
+        page,
+        note_sections: page
+            .sections
+            .iter()
+            .map(|s| NoteSection {
+                key: &s.key,
+                title: &s.title,
+                notes: &s.notes,
+            })
+            .collect(),
+        current: &current,
+    }));
     Ok(render(&state, "notes.html", &ctx)?.into_response())
 }
 

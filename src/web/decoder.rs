@@ -13,7 +13,6 @@ use crate::web::view::{PageLang, base_context, render};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 use std::time::Instant;
 
 /// A pasted cookie longer than this is not a cookie any browser would keep.
@@ -33,6 +32,40 @@ struct Decoded {
     status_text: String,
     /// `signed_at` in the page's language.
     signed_at_text: Option<String>,
+}
+
+/// The decoder page (`templates/decoder.html`), beside the base view.
+#[derive(Debug, serde::Serialize)]
+struct DecoderView<'a> {
+    /// The pasted cookie taken apart.
+    result: Option<Decoded>,
+    /// "Tamper": the same cookie with a changed payload, and how it fails.
+    tampered: Option<Tampered>,
+    /// "Try common weak keys": what the search found.
+    crack: Option<Crack>,
+    /// What the learner typed, kept in the form.
+    form: DecoderForm<'a>,
+    /// The learner has a session cookie of their own to decode.
+    has_own: bool,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct DecoderForm<'a> {
+    cookie: &'a str,
+    keys: &'a str,
+    max_age: Option<i64>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Tampered {
+    cookie: String,
+    result: Decoded,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Crack {
+    found: Option<&'static str>,
+    text: String,
 }
 
 /// The outcome of a weak-key search: the key found, how many were tried, in how long.
@@ -170,15 +203,26 @@ fn show(
             status_text,
         }
     };
+    let mut view = DecoderView {
+        result: None,
+        tampered: None,
+        crack: None,
+        form: DecoderForm {
+            cookie: &cookie,
+            keys: keys_text,
+            max_age,
+        },
+        has_own: own.is_some(),
+    };
     if !cookie.is_empty() {
-        ctx.insert("result", &analyse(&cookie));
+        view.result = Some(analyse(&cookie));
         match action {
             "tamper" => {
                 let tampered = codec::tamper(&cookie);
-                ctx.insert(
-                    "tampered",
-                    &json!({"cookie": tampered, "result": analyse(&tampered)}),
-                );
+                view.tampered = Some(Tampered {
+                    result: analyse(&tampered),
+                    cookie: tampered,
+                });
             }
             "crack" => {
                 // `submit` ran the search; nothing else reaches here with a cookie.
@@ -198,16 +242,12 @@ fn show(
                         Some(k) => loc.text(lang, "decoder-crack-found", &args(Some(k))),
                         None => loc.text(lang, "decoder-crack-none", &args(None)),
                     };
-                    ctx.insert("crack", &json!({"found": found, "text": text}));
+                    view.crack = Some(Crack { found, text });
                 }
             }
             _ => {}
         }
     }
-    ctx.insert(
-        "form",
-        &json!({"cookie": cookie, "keys": keys_text, "max_age": max_age}),
-    );
-    ctx.insert("has_own", &own.is_some());
+    ctx.extend(crate::web::view::view_context(&view));
     Ok(render(state, "decoder.html", &ctx)?.into_response())
 }

@@ -26,6 +26,18 @@ struct Field<'a> {
     multiline: bool,
 }
 
+/// The explained error (`templates/error.html`), beside the base view.
+#[derive(Serialize)]
+struct ErrorView<'a> {
+    /// The form field at fault, if one is.
+    field: Option<&'static str>,
+    detail: &'a str,
+    /// Where "back" leads.
+    back: &'a str,
+    /// What the learner sent, to send again.
+    resend: Option<Resend<'a>>,
+}
+
 #[derive(Serialize)]
 struct Resend<'a> {
     action: &'a str,
@@ -129,9 +141,7 @@ fn page(
         .or_else(|| referer_path(headers))
         .unwrap_or_else(|| format!("/{lang}/"));
     let mut ctx = base_context(state, exchange, lang, &back, |l| format!("/{l}/"));
-    ctx.insert("field", &explained.field);
-    ctx.insert("detail", &explained.detail);
-    ctx.insert("back", &back);
+    let view_fields = (explained.field, explained.detail.as_str(), back.as_str());
     let resend = form.filter(|f| !f.pairs().is_empty()).map(|f| Resend {
         action: path,
         fields: f
@@ -145,7 +155,12 @@ fn page(
             })
             .collect(),
     });
-    ctx.insert("resend", &resend);
+    ctx.extend(crate::web::view::view_context(&ErrorView {
+        field: view_fields.0,
+        detail: view_fields.1,
+        back: view_fields.2,
+        resend,
+    }));
     match render(state, "error.html", &ctx) {
         Ok(html) => (explained.status, html).into_response(),
         Err(e) => e.into_response(),

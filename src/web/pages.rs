@@ -18,6 +18,7 @@ use serde_json::json;
 
 /// The plain cookie that remembers the colour theme.
 pub use crate::web::site_cookies::THEME as THEME_COOKIE;
+use crate::web::view::view_context;
 pub use crate::web::view::{
     PageLang, Refusal, base_context, explained, not_found, preferred_lang, render, sandbox_view,
 };
@@ -57,11 +58,6 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
     let mut ctx = base_context(state, exchange, lang, &format!("/{lang}/"), |l| {
         format!("/{l}/")
     });
-    ctx.insert("lessons", lessons);
-    ctx.insert(
-        "translated",
-        &lessons.iter().filter(|p| p.text_lang == lang).count(),
-    );
     let progress = Progress::read(state, exchange);
     let library = &site.library;
     let status: std::collections::BTreeMap<&str, &str> = lessons
@@ -77,24 +73,61 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
             }
         })
         .collect();
-    ctx.insert("status", &status);
-    ctx.insert("done", &status.values().filter(|s| **s == "done").count());
-    ctx.insert(
-        "visited",
-        &progress
+    let view = HomeView {
+        lessons,
+        translated: lessons.iter().filter(|p| p.text_lang == lang).count(),
+        done: status.values().filter(|s| **s == "done").count(),
+        status,
+        visited: progress
             .visited
             .iter()
             .filter(|s| library.lesson(lang, s).is_some())
             .count(),
-    );
-    ctx.insert(
-        "last",
-        &progress
+        last: progress
             .last
             .as_deref()
             .and_then(|s| lessons.iter().find(|l| l.slug == s)),
-    );
+    };
+    ctx.extend(view_context(&view));
     render(state, "home.html", &ctx).map(|h| h.0)
+}
+
+/// The course home (`templates/home.html`), beside the base view.
+#[derive(Debug, serde::Serialize)]
+struct HomeView<'a> {
+    lessons: &'a [crate::content::Summary],
+    /// How many lessons are written in the page's language.
+    translated: usize,
+    /// slug → `done` (quiz passed) or `visited`.
+    status: std::collections::BTreeMap<&'a str, &'a str>,
+    done: usize,
+    visited: usize,
+    /// Where to continue.
+    last: Option<&'a crate::content::Summary>,
+}
+
+/// A lesson page (`templates/lesson.html`), beside the base view.
+#[derive(Debug, serde::Serialize)]
+struct LessonView<'a> {
+    page: &'a crate::content::Page,
+    lessons: &'a [crate::content::Summary],
+    /// 1-based position in the course, and the course's length.
+    position: usize,
+    total: usize,
+    prev: Option<&'a crate::content::Summary>,
+    next: Option<&'a crate::content::Summary>,
+    /// The sandbox panel as the server renders it.
+    sb: Option<crate::web::view::SandboxView>,
+    quiz: serde_json::Value,
+    completed: bool,
+}
+
+/// The search page (`templates/search.html`), beside the base view.
+#[derive(Debug, serde::Serialize)]
+struct SearchView<'a> {
+    query: &'a str,
+    hits: &'a [crate::content::search::Hit],
+    count: usize,
 }
 
 /// Does this request carry no cookie at all (and no per-request view), so that the page is
@@ -166,16 +199,19 @@ fn render_lesson(
         // The English text is the original; point search engines at it.
         ctx.insert("canonical", &format!("/en/lessons/{slug}"));
     }
-    ctx.insert("page", page);
     let summaries = site.library.summaries(lang);
-    ctx.insert("lessons", summaries);
-    ctx.insert("position", &(index + 1));
-    ctx.insert("total", &lessons.len());
-    ctx.insert("prev", &index.checked_sub(1).and_then(|i| summaries.get(i)));
-    ctx.insert("next", &summaries.get(index + 1));
-    ctx.insert("sb", &sandbox_view(state, exchange, lang, sent));
-    ctx.insert("quiz", &quiz_view(page, progress.answers.get(slug)));
-    ctx.insert("completed", &progress.completed(&site.library, slug));
+    let view = LessonView {
+        page,
+        lessons: summaries,
+        position: index + 1,
+        total: lessons.len(),
+        prev: index.checked_sub(1).and_then(|i| summaries.get(i)),
+        next: summaries.get(index + 1),
+        sb: sandbox_view(state, exchange, lang, sent),
+        quiz: quiz_view(page, progress.answers.get(slug)),
+        completed: progress.completed(&site.library, slug),
+    };
+    ctx.extend(view_context(&view));
     site.tera
         .render("lesson.html", &ctx)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering lesson.html: {e:?}")))
@@ -405,9 +441,11 @@ pub async fn search(
     };
     let path = format!("/{lang}/search");
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/search"));
-    ctx.insert("query", &query);
-    ctx.insert("hits", &hits);
-    ctx.insert("count", &hits.len());
+    ctx.extend(view_context(&SearchView {
+        query: &query,
+        hits: &hits,
+        count: hits.len(),
+    }));
     Ok(render(&state, "search.html", &ctx)?.into_response())
 }
 

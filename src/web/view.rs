@@ -86,6 +86,12 @@ pub struct BaseView<'a> {
     pub live_error: Option<String>,
 }
 
+/// A page's own typed view as template context, to extend the base context with.
+pub fn view_context<T: Serialize>(view: &T) -> tera::Context {
+    // A struct always serializes to a map, which is all `from_serialize` asks.
+    tera::Context::from_serialize(view).unwrap_or_default()
+}
+
 /// The base view as a template context; each page adds its own fields to it.
 pub fn base_context(
     state: &AppState,
