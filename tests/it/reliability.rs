@@ -446,13 +446,22 @@ async fn a_half_sent_request_and_an_idle_connection_are_closed_after_the_header_
 async fn connections_over_the_cap_get_a_503_that_names_the_limit() {
     use tokio::io::AsyncWriteExt;
     let site = Running::start(&["--max-connections", "4", "--header-timeout", "30"], &[]);
+    // Four keep-alive connections, each proven accepted by an answer, then left idle.
     let mut held = Vec::new();
     for _ in 0..4 {
+        use tokio::io::AsyncReadExt;
         let mut s = connect(site.addr).await;
-        s.write_all(b"GET / HTTP/1.1\r\n").await.unwrap();
+        s.write_all(b"GET /sandbox/state HTTP/1.1\r\nHost: x\r\n\r\n")
+            .await
+            .unwrap();
+        let mut buf = [0u8; 64];
+        let n = tokio::time::timeout(Duration::from_secs(10), s.read(&mut buf))
+            .await
+            .expect("an answer")
+            .unwrap();
+        assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
         held.push(s);
     }
-    tokio::time::sleep(Duration::from_millis(200)).await;
     let mut one_more = connect(site.addr).await;
     let (got, closed) = read_until_closed(&mut one_more, Duration::from_secs(5)).await;
     assert!(closed);
