@@ -322,6 +322,13 @@ pub fn plain_text(html: &str) -> String {
             in_svg += 1;
         } else if tag.starts_with("/svg") {
             in_svg = in_svg.saturating_sub(1);
+        } else if tag.starts_with("a class=\"anchor\"") {
+            // A heading's `#` permalink is not text: skip to the end of the link.
+            let after = &rest[lt + gt + 1..];
+            let end = after.find("</a>").map_or(0, |e| e + "</a>".len());
+            out.push(' ');
+            rest = &after[end..];
+            continue;
         }
         // Block-level tags separate words.
         out.push(' ');
