@@ -329,3 +329,17 @@ month-9 = সেপ্টেম্বর
 month-10 = অক্টোবর
 month-11 = নভেম্বর
 month-12 = ডিসেম্বর
+
+## ব্রাউজারে উদাহরণ চালানো (WebAssembly-তে Flask)
+runner-code = অ্যাপের আপনার কপি (বদলে নিয়ে চালান; Ctrl+Enter চাপলেও চলে)
+runner-method = মেথড
+runner-path = পাথ
+runner-form = ফর্মের ফিল্ড
+runner-run = চালান
+runner-reset = আগের কোড ফিরিয়ে আনুন
+runner-loading = আপনার ব্রাউজারে Python আর Flask চালু হচ্ছে… (প্রথমবার কয়েক সেকেন্ড লাগে)
+runner-error = Python একটি ত্রুটিতে থেমে গেছে:
+runner-jar = ব্রাউজারের কুকি:
+runner-session = সেশন কুকি:
+runner-invalid = সই মেলে না
+runner-nojs = JavaScript আর WebAssembly চালু থাকলে এই উদাহরণটি সরাসরি ব্রাউজারে চলে; না থাকলে নিচের মতো নিজের কম্পিউটারে চালান।

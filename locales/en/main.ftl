@@ -330,3 +330,17 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Running an example in the browser (Flask in WebAssembly)
+runner-code = Your copy of the app (edit it, then run; Ctrl+Enter runs too)
+runner-method = Method
+runner-path = Path
+runner-form = Form fields
+runner-run = Run
+runner-reset = Reset the code
+runner-loading = Starting Python and Flask in your browser… (the first run takes a few seconds)
+runner-error = Python stopped with an error:
+runner-jar = Cookie jar:
+runner-session = Session cookie:
+runner-invalid = does not verify
+runner-nojs = This example runs in your browser when JavaScript and WebAssembly are on; otherwise run it on your computer as shown below.

@@ -353,3 +353,17 @@ month-9 = сентября
 month-10 = октября
 month-11 = ноября
 month-12 = декабря
+
+## Запуск примера в браузере (Flask в WebAssembly)
+runner-code = Ваша копия приложения (измените и запустите; Ctrl+Enter тоже запускает)
+runner-method = Метод
+runner-path = Путь
+runner-form = Поля формы
+runner-run = Запустить
+runner-reset = Вернуть исходный код
+runner-loading = Запускаем Python и Flask в вашем браузере… (первый запуск занимает несколько секунд)
+runner-error = Python остановился с ошибкой:
+runner-jar = Куки в браузере:
+runner-session = Куки сессии:
+runner-invalid = не проходит проверку подписи
+runner-nojs = Этот пример запускается прямо в браузере, если включены JavaScript и WebAssembly; иначе запустите его на своём компьютере, как показано ниже.

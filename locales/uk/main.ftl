@@ -343,3 +343,17 @@ month-9 = вересня
 month-10 = жовтня
 month-11 = листопада
 month-12 = грудня
+
+## Запуск прикладу в браузері (Flask у WebAssembly)
+runner-code = Ваша копія застосунку (змініть і запустіть; Ctrl+Enter теж запускає)
+runner-method = Метод
+runner-path = Шлях
+runner-form = Поля форми
+runner-run = Запустити
+runner-reset = Повернути початковий код
+runner-loading = Запускаємо Python і Flask у вашому браузері… (перший запуск триває кілька секунд)
+runner-error = Python зупинився з помилкою:
+runner-jar = Кукі в браузері:
+runner-session = Кукі сесії:
+runner-invalid = не проходить перевірку підпису
+runner-nojs = Цей приклад запускається просто в браузері, якщо ввімкнено JavaScript і WebAssembly; інакше запустіть його на своєму комп’ютері, як показано нижче.

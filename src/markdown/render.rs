@@ -109,8 +109,39 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                     }
                     .into(),
                 );
+                let l = |key: &str| escape(&ctx.label(key, None));
+                // The runner (static/runner.js) shows itself where JavaScript and WebAssembly
+                // work; the textarea holds the learner's editable copy of the app.
+                let runner = if path.ends_with(".py") {
+                    format!(
+                        "<div class=\"runner\" data-runner hidden data-msg-loading=\"{}\" data-msg-error=\"{}\" data-msg-jar=\"{}\" data-msg-session=\"{}\" data-msg-invalid=\"{}\">\
+                         <label class=\"runner-code\">{}<textarea data-code rows=\"{}\" spellcheck=\"false\" autocomplete=\"off\">{}</textarea></label>\
+                         <div class=\"runner-bar\"><label>{}<select data-method><option>GET</option><option>POST</option></select></label>\
+                         <label>{}<input data-path value=\"/\" spellcheck=\"false\" autocomplete=\"off\"></label>\
+                         <label>{}<input data-form placeholder=\"item=tea\" spellcheck=\"false\" autocomplete=\"off\"></label>\
+                         <button type=\"button\" data-run>{}</button><button type=\"button\" data-reset>{}</button></div>\
+                         <pre class=\"runner-output\" data-run-output tabindex=\"0\" aria-live=\"polite\"></pre></div>\
+                         <p class=\"runner-note\" data-runner-note>{}</p>",
+                        l("runner-loading"),
+                        l("runner-error"),
+                        l("runner-jar"),
+                        l("runner-session"),
+                        l("runner-invalid"),
+                        l("runner-code"),
+                        code.lines().count().clamp(4, 30),
+                        escape(&code),
+                        l("runner-method"),
+                        l("runner-path"),
+                        l("runner-form"),
+                        l("runner-run"),
+                        l("runner-reset"),
+                        l("runner-nojs"),
+                    )
+                } else {
+                    String::new()
+                };
                 let html = format!(
-                    "<figure class=\"example\"><figcaption>{}</figcaption>{}<p class=\"example-run\">{}</p><pre class=\"code\" tabindex=\"0\"><code>flask --app app run</code></pre></figure>\n",
+                    "<figure class=\"example\"><figcaption>{}</figcaption>{}{runner}<p class=\"example-run\">{}</p><pre class=\"code\" tabindex=\"0\"><code>flask --app app run</code></pre></figure>\n",
                     escape(&ctx.label("example-caption", Some(path))),
                     code_block(ctx, &fence, &code, &mut out),
                     escape(&ctx.label("example-run", None)),

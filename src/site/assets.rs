@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 #[derive(RustEmbed)]
 #[folder = "static/"]
+// The Python runtime is served on its own, precompressed (`site::runtime`).
+#[exclude = "runtime/*"]
 struct Embedded;
 
 #[derive(Debug, Clone)]

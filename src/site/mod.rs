@@ -2,6 +2,7 @@
 //! checked once at start-up.
 
 pub mod assets;
+pub mod runtime;
 pub mod source;
 pub mod watch;
 

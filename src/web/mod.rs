@@ -53,6 +53,11 @@ const SECURITY_HEADERS: [(header::HeaderName, &str); 5] = [
     ),
 ];
 
+/// The policy of a page whose examples run in the browser: the same, plus only what
+/// WebAssembly needs (compiling it, and a same-origin worker).
+pub const CSP_RUNS_CODE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+     connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 /// Form bodies are small; anything bigger is refused before a handler sees it.
 pub const MAX_BODY: usize = 64 * 1024;
 
@@ -74,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .route("/prefs/theme", post(pages::prefs_theme))
         .route("/static/{name}", get(pages::asset))
         .route("/favicon.ico", get(pages::favicon))
+        .route("/runtime/{hash}/{*path}", get(pages::runtime))
         .route("/api/decode", post(api::decode))
         .route("/sandbox/state", get(sandbox::state))
         .route("/sandbox/session/set", post(sandbox::session_set))
@@ -121,12 +127,14 @@ pub fn app(state: AppState) -> Router {
         ));
     // Security headers on every response, whatever answered it (a handler, the session
     // layer's own refusals, the body limit, the deadline). Everything the site loads is its
-    // own, so the policy names nothing but 'self' (and allows no inline script or style).
+    // own, so the policy names nothing but 'self' (and allows no inline script or style). A
+    // page that runs Python in the browser sets its own policy (`CSP_RUNS_CODE`).
     for (name, value) in SECURITY_HEADERS {
-        router = router.layer(SetResponseHeaderLayer::overriding(
-            name,
-            HeaderValue::from_static(value),
-        ));
+        router = router.layer(if name == header::CONTENT_SECURITY_POLICY {
+            SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+        } else {
+            SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+        });
     }
     router
         .layer(

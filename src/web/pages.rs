@@ -106,6 +106,14 @@ struct HomeView<'a> {
     last: Option<&'a crate::content::Summary>,
 }
 
+/// Does the lesson show an example that runs in the browser?
+fn runs_code(page: &crate::content::Page) -> bool {
+    page.blocks.iter().any(|b| match b {
+        crate::markdown::Block::Html(html) => html.contains("data-runner"),
+        crate::markdown::Block::Sandbox => false,
+    })
+}
+
 /// A lesson page (`templates/lesson.html`), beside the base view.
 #[derive(Debug, serde::Serialize)]
 struct LessonView<'a> {
@@ -171,6 +179,13 @@ pub async fn lesson(
         render_lesson(&state, &site, &exchange, lang, page, &path, sent, &progress)
             .map_or_else(IntoResponse::into_response, |h| Html(h).into_response())
     };
+    let mut response = response;
+    if runs_code(page) {
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(crate::web::CSP_RUNS_CODE),
+        );
+    }
     if progress.visited.insert(slug.clone()) | (progress.last.as_deref() != Some(slug.as_str())) {
         progress.last = Some(slug.clone());
         progress.write(&state, &exchange);
@@ -212,6 +227,7 @@ fn render_lesson(
         completed: progress.completed(&site.library, slug),
     };
     ctx.extend(view_context(&view));
+    ctx.insert("runs_code", &runs_code(page));
     site.tera
         .render("lesson.html", &ctx)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering lesson.html: {e:?}")))
@@ -400,6 +416,13 @@ pub async fn asset(
         out.insert(header::ETAG, v);
     }
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    // A worker's policy is its own script's: the runner's worker compiles WebAssembly.
+    if name.starts_with("runner-worker.") {
+        out.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(crate::web::CSP_RUNS_CODE),
+        );
+    }
     if crate::web::page_cache::etag_matches(&headers, &a.etag) {
         return (StatusCode::NOT_MODIFIED, out).into_response();
     }
@@ -447,6 +470,35 @@ pub async fn search(
         count: hits.len(),
     }));
     Ok(render(&state, "search.html", &ctx)?.into_response())
+}
+
+/// `GET /runtime/{hash}/{path}`: the in-browser Python runtime, gzipped where the browser
+/// accepts it (decompressed copies are sent otherwise), cached for good: the hash in the URL
+/// changes with the runtime.
+pub async fn runtime(Path((hash, path)): Path<(String, String)>, headers: HeaderMap) -> Response {
+    let Some(file) = (hash == crate::site::runtime::hash())
+        .then(|| crate::site::runtime::get(&path))
+        .flatten()
+    else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let mut out = HeaderMap::new();
+    out.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(file.content_type),
+    );
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    match (file.gzip, crate::web::page_cache::accepts_gzip(&headers)) {
+        (Some(z), true) => {
+            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            (out, z.into_owned()).into_response()
+        }
+        _ => (out, file.bytes.into_owned()).into_response(),
+    }
 }
 
 /// `GET /favicon.ico`: browsers ask for it on their own; the logo answers (SVG), so no page

@@ -84,6 +84,11 @@ pub struct BaseView<'a> {
     pub live_reload: bool,
     /// The last failed reload's error, shown at the top of every page until fixed.
     pub live_error: Option<String>,
+    /// Where the in-browser Python runtime is served, and its wheels (space-separated);
+    /// a page that runs code (`runs_code`) loads the runner with them.
+    pub runtime: String,
+    pub runtime_wheels: String,
+    pub runs_code: bool,
 }
 
 /// A page's own typed view as template context, to extend the base context with.
@@ -129,6 +134,9 @@ pub fn base_context(
             .then(|| state.site_cell.error())
             .flatten()
             .map(|e| e.to_string()),
+        runtime: crate::site::runtime::base_url(),
+        runtime_wheels: crate::site::runtime::wheels().join(" "),
+        runs_code: false,
     };
     // A struct always serializes to a map, which is all `from_serialize` asks.
     tera::Context::from_serialize(&view).unwrap_or_default()

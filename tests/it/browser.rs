@@ -88,6 +88,9 @@ pub(crate) async fn browser(javascript: bool) -> Option<Browser> {
         "--disable-background-networking".into(),
         "--disable-component-update".into(),
         "--disable-sync".into(),
+        // Offline by construction: any host but this machine fails to resolve, so a page
+        // that works here needs nothing from anywhere else.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost".into(),
         "--window-size=1200,900".into(),
         format!("--user-data-dir={}", profile.0.join("chrome").display()),
     ];
@@ -810,4 +813,72 @@ async fn every_control_a_keyboard_reaches_shows_where_the_focus_is() {
         "focused without a visible mark: {unmarked:?}"
     );
     b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
+    let Some(b) = browser(true).await else { return };
+    let c = &b.client;
+    let state = crate::common::app::TestApp::new(b"browser-runner-key").state();
+    let base = format!("http://{}", serve(state).await);
+    c.goto(&format!("{base}/ru/lessons/mutable-values"))
+        .await
+        .unwrap();
+    until(
+        c,
+        "var r = document.querySelector('[data-runner]'); return !!r && !r.hidden;",
+    )
+    .await;
+    // Edit the learner's copy: a view that counts visits in the session.
+    let code = "from flask import Flask, session\napp = Flask(__name__)\napp.secret_key = 'k'\n\n@app.route('/')\ndef index():\n    session['n'] = session.get('n', 0) + 1\n    return f\"visit {session['n']}\"\n";
+    c.execute(
+        "var r = document.querySelector('[data-runner]'); r.querySelector('textarea[data-code]').value = arguments[0];",
+        vec![json!(code)],
+    )
+    .await
+    .unwrap();
+    let run = "document.querySelector('[data-runner] [data-run]').click();";
+    c.execute(run, vec![]).await.unwrap();
+    // The first run boots CPython and Flask in a worker: up to a minute on a slow machine.
+    for _ in 0..1200 {
+        let status = c
+            .execute(
+                "return document.querySelector('[data-runner]').getAttribute('data-status')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if status == json!("done") || status == json!("error") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let first = run_output(c).await;
+    assert!(
+        first.contains("← 200 OK") && first.contains("visit 1"),
+        "{first}"
+    );
+    assert!(first.contains("Set-Cookie: session="), "{first}");
+    assert!(first.contains("{'n': 1}"), "the session decoded: {first}");
+    // The test client keeps its cookies like a browser: the second run sees the first.
+    c.execute(run, vec![]).await.unwrap();
+    until(
+        c,
+        "return document.querySelector('[data-run-output]').textContent.indexOf('visit 2') >= 0",
+    )
+    .await;
+    assert!(run_output(c).await.contains("{'n': 2}"));
+    b.client.close().await.unwrap();
+}
+
+async fn run_output(c: &Client) -> String {
+    c.execute(
+        "return document.querySelector('[data-run-output]').textContent",
+        vec![],
+    )
+    .await
+    .unwrap()
+    .as_str()
+    .unwrap()
+    .to_owned()
 }

@@ -156,6 +156,25 @@ async fn every_route_and_every_kind_of_answer_carries_the_security_headers() {
         ("GET", s("/static/nope.css"), s(""), None, "text/css", 404),
         ("GET", s("/favicon.ico"), s(""), None, "image/*", 301),
         (
+            "GET",
+            format!(
+                "/runtime/{}/pyodide.mjs",
+                cookie_course::site::runtime::hash()
+            ),
+            s(""),
+            None,
+            "*/*",
+            200,
+        ),
+        (
+            "GET",
+            s("/runtime/0000/pyodide.mjs"),
+            s(""),
+            None,
+            "*/*",
+            404,
+        ),
+        (
             "POST",
             s("/api/decode"),
             s("cookie=a.b.c"),

@@ -530,7 +530,13 @@ async fn every_response_carries_the_security_headers() {
             "{path}: {csp}"
         );
         assert!(
-            !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+            !csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        // Only a page whose examples run Python in the browser may compile WebAssembly.
+        assert_eq!(
+            csp.contains("'wasm-unsafe-eval'") && csp.contains("worker-src 'self'"),
+            path == "/en/lessons/cookies",
             "{path}: {csp}"
         );
         assert_eq!(
@@ -754,4 +760,40 @@ async fn without_javascript_the_panel_writes_signing_and_expiry_times_in_the_pag
             "{lang}: {expires}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_python_runtime_costs_a_learner_at_most_eight_megabytes_on_the_wire() {
+    let (_, app) = site();
+    let base = cookie_course::site::runtime::base_url();
+    let mut files: Vec<String> = [
+        "pyodide.mjs",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "python_stdlib.zip",
+        "pyodide-lock.json",
+    ]
+    .iter()
+    .map(|f| f.to_string())
+    .collect();
+    files.extend(cookie_course::site::runtime::wheels());
+    assert!(files.iter().any(|f| f.contains("flask-3.1.3")), "{files:?}");
+    let mut wire = 0;
+    for file in files {
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        let req = Request::get(format!("{base}{file}"))
+            .header(header::ACCEPT_ENCODING, "gzip, deflate, br, zstd")
+            .body(Body::empty())
+            .unwrap();
+        let r = app.clone().oneshot(req).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{file}");
+        assert_eq!(
+            r.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable",
+            "{file}"
+        );
+        wire += r.into_body().collect().await.unwrap().to_bytes().len();
+    }
+    assert!(wire <= 8 * 1024 * 1024, "{wire} bytes on the wire");
 }
