@@ -28,6 +28,9 @@ pub struct Page {
     pub stale: bool,
     /// "Check your understanding", in the page's language if translated, else English.
     pub quiz: Option<super::Quiz>,
+    /// An example of the lesson runs in the browser (its page loads the runner and allows
+    /// WebAssembly); decided once, when the lesson is rendered.
+    pub runnable: bool,
 }
 
 /// What lists of lessons show (home, contents, prev/next): no body, so templates do not
@@ -253,7 +256,11 @@ impl Library {
                     }
                 }
                 let stale_here = stale.iter().any(|(p, _, _)| *p == src.path);
+                let runnable = rendered.blocks.iter().any(|b| {
+                    matches!(b, crate::markdown::Block::Html(html) if html.contains("data-runner"))
+                });
                 list.push(Page {
+                    runnable,
                     slug: (*slug).clone(),
                     order: en.front.order,
                     title: src.front.title.clone(),

@@ -11,7 +11,7 @@
 use crate::content::Library;
 use crate::i18n::Lang;
 use crate::markdown::Block;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest query accepted, in characters.
@@ -31,6 +31,8 @@ struct Doc {
     text: String,
     /// Each word of `text`: its byte span and its stem.
     words: Vec<(usize, usize, String)>,
+    /// The stems of `section_title` (a match there ranks first).
+    title_stems: Vec<String>,
 }
 
 /// The index of one language.
@@ -86,6 +88,7 @@ impl SearchIndex {
                                 section.title.clone()
                             },
                             words: Vec::new(),
+                            title_stems: Vec::new(),
                             text: collapse_spaces(&text),
                         },
                         stem_lang,
@@ -108,6 +111,7 @@ impl SearchIndex {
                             key: "quiz".into(),
                             section_title: String::new(),
                             words: Vec::new(),
+                            title_stems: Vec::new(),
                             text: collapse_spaces(&text),
                         },
                         stem_lang,
@@ -132,28 +136,38 @@ impl SearchIndex {
         if terms.is_empty() {
             return Vec::new();
         }
+        // The documents holding a word each term matches (through the postings), then only
+        // those are scored.
+        let mut candidates: Option<BTreeSet<usize>> = None;
+        for term in &terms {
+            let docs: BTreeSet<usize> = index
+                .postings
+                .iter()
+                .filter(|(word, _)| matches(word, term))
+                .flat_map(|(_, docs)| docs.iter().copied())
+                .collect();
+            candidates = Some(match candidates {
+                None => docs,
+                Some(c) => c.intersection(&docs).copied().collect(),
+            });
+        }
         let mut hits = Vec::new();
-        'docs: for doc in &index.docs {
+        for doc in candidates
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| &index.docs[i])
+        {
             let mut score = 0;
             let mut marks = Vec::new();
             for term in &terms {
-                let mut found = false;
                 for (s, e, w) in &doc.words {
                     if matches(w, term) {
-                        found = true;
                         score += if w == term { 2 } else { 1 };
                         marks.push((*s, *e));
                     }
                 }
-                if !found {
-                    continue 'docs;
-                }
                 // A match in the section's title counts most.
-                let title = normalize(&doc.section_title);
-                if words(&title)
-                    .into_iter()
-                    .any(|(s, e)| matches(&stem(&title[s..e], lang), term))
-                {
+                if doc.title_stems.iter().any(|w| matches(w, term)) {
                     score += 10;
                 }
             }
@@ -180,6 +194,11 @@ impl LangIndex {
             .into_iter()
             .map(|(s, e)| (s, e, stem(&normalize(&doc.text[s..e]), lang)))
             .filter(|(_, _, w)| !w.is_empty())
+            .collect();
+        let title = normalize(&doc.section_title);
+        doc.title_stems = words(&title)
+            .into_iter()
+            .map(|(s, e)| stem(&title[s..e], lang))
             .collect();
         for (_, _, w) in &doc.words {
             let list = self.postings.entry(w.clone()).or_default();

@@ -19,14 +19,18 @@ pub struct File {
     pub content_type: &'static str,
 }
 
-/// The wheels installed into the runtime's site-packages, in install order.
-pub fn wheels() -> Vec<String> {
-    let mut names: Vec<String> = Files::iter()
-        .filter(|n| n.starts_with("wheels/") && n.ends_with(".whl"))
-        .map(|n| n.into_owned())
-        .collect();
-    names.sort();
-    names
+/// The wheels installed into the runtime's site-packages, in install order (listed once:
+/// every page that runs code names them).
+pub fn wheels() -> &'static [String] {
+    static WHEELS: OnceLock<Vec<String>> = OnceLock::new();
+    WHEELS.get_or_init(|| {
+        let mut names: Vec<String> = Files::iter()
+            .filter(|n| n.starts_with("wheels/") && n.ends_with(".whl"))
+            .map(|n| n.into_owned())
+            .collect();
+        names.sort();
+        names
+    })
 }
 
 /// The runtime's version in URLs: the first 12 hex digits of the SHA-1 of its manifest.
@@ -43,8 +47,9 @@ pub fn hash() -> &'static str {
 }
 
 /// The URL prefix the browser loads the runtime from.
-pub fn base_url() -> String {
-    format!("/runtime/{}/", hash())
+pub fn base_url() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| format!("/runtime/{}/", hash()))
 }
 
 /// `path` of the runtime, if there is such a file.

@@ -141,7 +141,6 @@ fn page(
         .or_else(|| referer_path(headers))
         .unwrap_or_else(|| format!("/{lang}/"));
     let mut ctx = base_context(state, exchange, lang, &back, |l| format!("/{l}/"));
-    let view_fields = (explained.field, explained.detail.as_str(), back.as_str());
     let resend = form.filter(|f| !f.pairs().is_empty()).map(|f| Resend {
         action: path,
         fields: f
@@ -156,9 +155,9 @@ fn page(
             .collect(),
     });
     ctx.extend(crate::web::view::view_context(&ErrorView {
-        field: view_fields.0,
-        detail: view_fields.1,
-        back: view_fields.2,
+        field: explained.field,
+        detail: &explained.detail,
+        back: &back,
         resend,
     }));
     match render(state, "error.html", &ctx) {

@@ -106,14 +106,6 @@ struct HomeView<'a> {
     last: Option<&'a crate::content::Summary>,
 }
 
-/// Does the lesson show an example that runs in the browser?
-fn runs_code(page: &crate::content::Page) -> bool {
-    page.blocks.iter().any(|b| match b {
-        crate::markdown::Block::Html(html) => html.contains("data-runner"),
-        crate::markdown::Block::Sandbox => false,
-    })
-}
-
 /// A lesson page (`templates/lesson.html`), beside the base view.
 #[derive(Debug, serde::Serialize)]
 struct LessonView<'a> {
@@ -180,7 +172,7 @@ pub async fn lesson(
             .map_or_else(IntoResponse::into_response, |h| Html(h).into_response())
     };
     let mut response = response;
-    if runs_code(page) {
+    if page.runnable {
         response.headers_mut().insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(crate::web::CSP_RUNS_CODE),
@@ -227,7 +219,7 @@ fn render_lesson(
         completed: progress.completed(&site.library, slug),
     };
     ctx.extend(view_context(&view));
-    ctx.insert("runs_code", &runs_code(page));
+    ctx.insert("runs_code", &page.runnable);
     site.tera
         .render("lesson.html", &ctx)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering lesson.html: {e:?}")))

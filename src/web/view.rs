@@ -86,8 +86,8 @@ pub struct BaseView<'a> {
     pub live_error: Option<String>,
     /// Where the in-browser Python runtime is served, and its wheels (space-separated);
     /// a page that runs code (`runs_code`) loads the runner with them.
-    pub runtime: String,
-    pub runtime_wheels: String,
+    pub runtime: &'static str,
+    pub runtime_wheels: &'static [String],
     pub runs_code: bool,
 }
 
@@ -135,7 +135,7 @@ pub fn base_context(
             .flatten()
             .map(|e| e.to_string()),
         runtime: crate::site::runtime::base_url(),
-        runtime_wheels: crate::site::runtime::wheels().join(" "),
+        runtime_wheels: crate::site::runtime::wheels(),
         runs_code: false,
     };
     // A struct always serializes to a map, which is all `from_serialize` asks.

@@ -524,10 +524,10 @@ async fn the_demo_reset_clears_a_cookie_the_sandbox_set_with_a_narrower_path_in_
 
 #[tokio::test]
 async fn switching_to_bengali_keeps_the_lesson_and_the_panel_prints_values_as_python_repr_does() {
-    let Some(b) = browser(true).await else { return };
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-bn-key").await else {
+        return;
+    };
     let c = &b.client;
-    let state = crate::common::app::TestApp::new(b"browser-bn-key").state();
-    let base = format!("http://{}", serve(state).await);
     c.goto(&format!("{base}/en/lessons/session-basics"))
         .await
         .unwrap();
@@ -624,10 +624,10 @@ async fn switching_to_bengali_keeps_the_lesson_and_the_panel_prints_values_as_py
 
 #[tokio::test]
 async fn with_javascript_search_shows_results_as_the_learner_types() {
-    let Some(b) = browser(true).await else { return };
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-search-key").await else {
+        return;
+    };
     let c = &b.client;
-    let state = crate::common::app::TestApp::new(b"browser-search-key").state();
-    let base = format!("http://{}", serve(state).await);
     c.goto(&format!("{base}/ru/")).await.unwrap();
     let input = c.find(Locator::Css("#site-search")).await.unwrap();
     input.send_keys("подписью").await.unwrap();
@@ -665,13 +665,11 @@ async fn screenshot(c: &Client, name: &str) {
 
 #[tokio::test]
 async fn without_javascript_the_decoder_and_a_refused_form_are_pages_in_the_learners_language() {
-    let Some(b) = browser(false).await else {
+    let Some((b, base)) = built_in_site_in_browser(false, b"browser-nojs-key").await else {
         return;
     };
     let c = &b.client;
     c.set_window_size(390, 900).await.unwrap();
-    let state = crate::common::app::TestApp::new(b"browser-nojs-key").state();
-    let base = format!("http://{}", serve(state).await);
     // The decoder as a form on a phone: paste, decode, read the parts.
     c.goto(&format!("{base}/uk/decoder")).await.unwrap();
     submit(
@@ -769,10 +767,10 @@ async fn without_javascript_the_decoder_and_a_refused_form_are_pages_in_the_lear
 
 #[tokio::test]
 async fn every_control_a_keyboard_reaches_shows_where_the_focus_is() {
-    let Some(b) = browser(true).await else { return };
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-keys-key").await else {
+        return;
+    };
     let c = &b.client;
-    let state = crate::common::app::TestApp::new(b"browser-keys-key").state();
-    let base = format!("http://{}", serve(state).await);
     c.goto(&format!("{base}/en/lessons/session-basics"))
         .await
         .unwrap();
@@ -817,10 +815,10 @@ async fn every_control_a_keyboard_reaches_shows_where_the_focus_is() {
 
 #[tokio::test]
 async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
-    let Some(b) = browser(true).await else { return };
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-runner-key").await else {
+        return;
+    };
     let c = &b.client;
-    let state = crate::common::app::TestApp::new(b"browser-runner-key").state();
-    let base = format!("http://{}", serve(state).await);
     c.goto(&format!("{base}/ru/lessons/mutable-values"))
         .await
         .unwrap();
@@ -881,4 +879,12 @@ async fn run_output(c: &Client) -> String {
     .as_str()
     .unwrap()
     .to_owned()
+}
+
+/// A browser (with or without JavaScript) and the built-in site, signing with `key`, served
+/// on a real socket: what most browser tests start from.
+async fn built_in_site_in_browser(javascript: bool, key: &[u8]) -> Option<(Browser, String)> {
+    let b = browser(javascript).await?;
+    let state = crate::common::app::TestApp::new(key).state();
+    Some((b, format!("http://{}", serve(state).await)))
 }

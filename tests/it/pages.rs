@@ -776,7 +776,7 @@ async fn the_python_runtime_costs_a_learner_at_most_eight_megabytes_on_the_wire(
     .iter()
     .map(|f| f.to_string())
     .collect();
-    files.extend(cookie_course::site::runtime::wheels());
+    files.extend(cookie_course::site::runtime::wheels().iter().cloned());
     assert!(files.iter().any(|f| f.contains("flask-3.1.3")), "{files:?}");
     let mut wire = 0;
     for file in files {
