@@ -1,7 +1,7 @@
 //! The in-browser Python runtime (Pyodide and pure-Python wheels of Flask and its
 //! dependencies), fetched by `scripts/fetch_runtime.py` into `static/runtime/` and built into
-//! the binary with a gzip copy of each file made at fetch time, so nothing is compressed at
-//! start-up. Served under `/runtime/<hash>/…`, where the hash names the whole runtime (from
+//! the binary with a gzip and a brotli copy of each file made at fetch time, so nothing is
+//! compressed at start-up. Served under `/runtime/<hash>/…`, where the hash names the whole runtime (from
 //! its manifest of file hashes): the URLs change when any file does, and are immutable.
 
 use rust_embed::RustEmbed;
@@ -11,11 +11,12 @@ use std::sync::OnceLock;
 #[folder = "static/runtime/"]
 struct Files;
 
-/// A runtime file: its bytes, gzipped if smaller, and its content type.
+/// A runtime file: its bytes, gzipped and brotli-compressed if smaller, and its content type.
 #[derive(Debug)]
 pub struct File {
     pub bytes: std::borrow::Cow<'static, [u8]>,
     pub gzip: Option<std::borrow::Cow<'static, [u8]>>,
+    pub brotli: Option<std::borrow::Cow<'static, [u8]>>,
     pub content_type: &'static str,
 }
 
@@ -54,17 +55,20 @@ pub fn base_url() -> &'static str {
 
 /// `path` of the runtime, if there is such a file.
 pub fn get(path: &str) -> Option<File> {
-    if path.ends_with(".gz") || path == "MANIFEST.json" {
+    if path.ends_with(".gz") || path.ends_with(".br") || path == "MANIFEST.json" {
         return None;
     }
     let file = Files::get(path)?;
-    let gzip = Files::get(&format!("{path}.gz"))
-        .map(|g| g.data)
-        .filter(|g| g.len() < file.data.len());
+    let smaller = |suffix: &str| {
+        Files::get(&format!("{path}{suffix}"))
+            .map(|g| g.data)
+            .filter(|g| g.len() < file.data.len())
+    };
     Some(File {
         content_type: content_type(path),
+        gzip: smaller(".gz"),
+        brotli: smaller(".br"),
         bytes: file.data,
-        gzip,
     })
 }
 

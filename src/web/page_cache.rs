@@ -106,6 +106,11 @@ pub fn etag_matches(request: &HeaderMap, etag: &str) -> bool {
 
 /// Does `Accept-Encoding` take gzip (and not refuse it with `q=0`)?
 pub fn accepts_gzip(request: &HeaderMap) -> bool {
+    accepts(request, "gzip")
+}
+
+/// The request's `Accept-Encoding` allows `coding` (by name or `*`, not with `q=0`).
+pub fn accepts(request: &HeaderMap, coding_wanted: &str) -> bool {
     request
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
@@ -119,7 +124,7 @@ pub fn accepts_gzip(request: &HeaderMap) -> bool {
                         .and_then(|q| q.trim().parse::<f32>().ok())
                         == Some(0.0)
                 });
-                (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+                (coding.eq_ignore_ascii_case(coding_wanted) || coding == "*") && !refused
             })
         })
 }
