@@ -19,14 +19,20 @@ def _session_of(app, client):
 
 _apps = {}
 
+def _module(code):
+    """The learner's code as module "app", registered so a check can reach it."""
+    os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
+    module = types.ModuleType("app")
+    sys.modules["app"] = module
+    exec(compile(code, "app.py", "exec"), module.__dict__)
+    return module
+
 def run_app(code, request_json):
     request = json.loads(request_json)
-    os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
     entry = _apps.get(code)
     if entry is None:
-        module = types.ModuleType("app")
         try:
-            exec(compile(code, "app.py", "exec"), module.__dict__)
+            module = _module(code)
         except Exception:
             return json.dumps({"error": traceback.format_exc(limit=6)})
         app = getattr(module, "app", None)
@@ -35,7 +41,12 @@ def run_app(code, request_json):
         entry = _apps[code] = (app, app.test_client())
     app, client = entry
     try:
-        response = client.open(request["path"], method=request["method"], data=request.get("form") or None)
+        # "a=1&b=2" becomes form fields, as a browser's form would send them.
+        from urllib.parse import parse_qsl
+        from werkzeug.datastructures import MultiDict
+        form = request.get("form") or ""
+        data = MultiDict(parse_qsl(form, keep_blank_values=True)) if form else None
+        response = client.open(request["path"], method=request["method"], data=data)
     except Exception:
         return json.dumps({"error": traceback.format_exc(limit=8)})
     return json.dumps({
@@ -48,6 +59,30 @@ def run_app(code, request_json):
 
 def reset_app(code):
     _apps.pop(code, None)
+
+class _Failed(Exception):
+    pass
+
+def check_app(code, check_code):
+    """An exercise's hidden assertions: check(app, expect) stops at the first false one."""
+    passed = []
+    def expect(ok, message):
+        if not ok:
+            raise _Failed(message)
+        passed.append(message)
+    try:
+        module = _module(code)
+        app = getattr(module, "app", None)
+        if app is None:
+            return json.dumps({"passed": [], "error": "app.py defines no \`app\`"})
+        checks = {"__name__": "check"}
+        exec(compile(check_code, "check.py", "exec"), checks)
+        checks["check"](app, expect)
+    except _Failed as failed:
+        return json.dumps({"passed": passed, "failed": str(failed)})
+    except Exception:
+        return json.dumps({"passed": passed, "error": traceback.format_exc(limit=8)})
+    return json.dumps({"passed": passed, "failed": None})
 `;
 
 let pyodide = null;
@@ -65,12 +100,17 @@ async function boot(base, wheels) {
 }
 
 self.onmessage = async (event) => {
-  const { id, base, wheels, code, request, reset } = event.data;
+  const { id, base, wheels, code, request, reset, check } = event.data;
   try {
     if (!pyodide) pyodide = await boot(base, wheels);
     if (reset) {
       pyodide.globals.get("reset_app")(code);
       self.postMessage({ id, ok: true, result: null });
+      return;
+    }
+    if (check) {
+      const verdict = pyodide.globals.get("check_app")(code, check);
+      self.postMessage({ id, ok: true, result: JSON.parse(verdict) });
       return;
     }
     const out = pyodide.globals.get("run_app")(code, JSON.stringify(request));

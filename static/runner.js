@@ -63,6 +63,25 @@
     box.textContent = lines.join("\n");
   }
 
+  // Presets: one button per route of the app as the lesson wrote it (a path parameter gets a
+  // sample value), so "POST /add" twice is two clicks.
+  function presets(source) {
+    var found = [];
+    var re = /@app\.(route|get|post)\(\s*["']([^"']+)["']([^)]*)\)/g;
+    var m;
+    while ((m = re.exec(source)) !== null) {
+      var path = m[2].replace(/<int:[^>]+>/g, "1").replace(/<(?:[a-z]+:)?[^>]+>/g, "tea");
+      var methods = m[1] === "get" ? ["GET"] : m[1] === "post" ? ["POST"] :
+        (/methods\s*=\s*\[([^\]]*)\]/.exec(m[3]) || [null, "'GET'"])[1].match(/[A-Z]+/g) || ["GET"];
+      methods.forEach(function (method) {
+        if (found.length < 8 && !found.some(function (f) { return f.method === method && f.path === path; })) {
+          found.push({ method: method, path: path });
+        }
+      });
+    }
+    return found;
+  }
+
   Array.prototype.forEach.call(runners, function (runner) {
     var code = runner.querySelector("textarea[data-code]");
     var original = code.value;
@@ -78,6 +97,11 @@
     runner.hidden = false;
     var note = runner.parentNode.querySelector("[data-runner-note]");
     if (note) note.hidden = true;
+    var exercise = runner.closest("[data-exercise]");
+    if (exercise) {
+      var staticCode = exercise.querySelector("[data-static-code]");
+      if (staticCode) staticCode.hidden = true;
+    }
 
     function run() {
       var request = {
@@ -95,6 +119,26 @@
       });
     }
     button.addEventListener("click", run);
+    var bar = runner.querySelector(".runner-bar");
+    var found = presets(original);
+    if (found.length) {
+      var group = document.createElement("p");
+      group.className = "runner-presets";
+      found.forEach(function (preset) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.setAttribute("data-preset", preset.method + " " + preset.path);
+        b.textContent = preset.method + " " + preset.path;
+        b.addEventListener("click", function () {
+          runner.querySelector("[data-method]").value = preset.method;
+          runner.querySelector("[data-path]").value = preset.path;
+          run();
+        });
+        group.appendChild(b);
+      });
+      bar.parentNode.insertBefore(group, bar.nextSibling);
+    }
+    if (exercise) wireExercise(exercise, runner, code, output, labels);
     code.addEventListener("keydown", function (e) {
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
     });
@@ -105,4 +149,58 @@
       runner.removeAttribute("data-status");
     });
   });
+
+  // An exercise: "Check" runs the hidden assertions on the learner's code in the worker and
+  // lists them in the page's language; a pass is recorded in the progress cookie.
+  function wireExercise(exercise, runner, code, output, labels) {
+    var id = exercise.getAttribute("data-exercise");
+    var result = exercise.querySelector("[data-check-result]");
+    var list = exercise.querySelector("[data-check-list]");
+    var checkButton = exercise.querySelector("[data-check]");
+    var checkCode = exercise.querySelector("template[data-check-code]").content.textContent;
+    var solution = exercise.querySelector("template[data-solution-code]").content.textContent;
+    var messages = {};
+    Array.prototype.forEach.call(exercise.querySelectorAll("[data-check-messages] li"), function (li) {
+      messages[li.getAttribute("data-id")] = li.textContent;
+    });
+    function item(mark, id) {
+      var li = document.createElement("li");
+      li.className = mark === "✓" ? "ok" : "bad";
+      li.textContent = mark + " " + (messages[id] || id);
+      list.appendChild(li);
+    }
+    checkButton.addEventListener("click", function () {
+      checkButton.disabled = true;
+      result.removeAttribute("data-status");
+      result.textContent = labels.loading;
+      list.textContent = "";
+      list.hidden = true;
+      call({ code: code.value, check: checkCode }).then(function (answer) {
+        checkButton.disabled = false;
+        var verdict = answer.ok ? answer.result : { passed: [], error: answer.error };
+        (verdict.passed || []).forEach(function (m) { item("✓", m); });
+        if (verdict.error) {
+          result.setAttribute("data-status", "failed");
+          result.textContent = labels.error;
+          output.textContent = verdict.error;
+        } else if (verdict.failed) {
+          item("✗", verdict.failed);
+          result.setAttribute("data-status", "failed");
+          result.textContent = result.getAttribute("data-msg-failed") + " " +
+            (messages[verdict.failed] || verdict.failed) + " " + result.getAttribute("data-msg-hint");
+        } else {
+          result.setAttribute("data-status", "passed");
+          result.textContent = result.getAttribute("data-msg-passed");
+          var body = new URLSearchParams();
+          body.set("exercise", id);
+          fetch("/progress/exercise", { method: "POST", body: body, credentials: "same-origin" });
+        }
+        list.hidden = !list.children.length;
+      });
+    });
+    exercise.querySelector("[data-solution]").addEventListener("click", function () {
+      code.value = solution;
+      code.focus();
+    });
+  }
 })();

@@ -339,7 +339,23 @@ runner-run = চালান
 runner-reset = আগের কোড ফিরিয়ে আনুন
 runner-loading = আপনার ব্রাউজারে Python আর Flask চালু হচ্ছে… (প্রথমবার কয়েক সেকেন্ড লাগে)
 runner-error = Python একটি ত্রুটিতে থেমে গেছে:
-runner-jar = ব্রাউজারের কুকি:
+runner-jar = টেস্ট ক্লায়েন্টের কুকি:
 runner-session = সেশন কুকি:
 runner-invalid = সই মেলে না
 runner-nojs = JavaScript আর WebAssembly চালু থাকলে এই উদাহরণটি সরাসরি ব্রাউজারে চলে; না থাকলে নিচের মতো নিজের কম্পিউটারে চালান।
+
+## অনুশীলনী (শিক্ষার্থীর ব্রাউজারেই যাচাই হয়)
+exercise-label = অনুশীলনী:
+exercise-check = যাচাই করুন
+exercise-solution = একটি সমাধান দেখান
+exercise-passed = হয়ে গেছে: সব যাচাই মিলেছে। আপনার অগ্রগতিতে এটি লেখা থাকল।
+exercise-failed = এখনও হয়নি: এই যাচাইটি মেলেনি:
+exercise-nojs = JavaScript আর WebAssembly চালু থাকলে এই অনুশীলনী আপনার কোড ব্রাউজারেই চালিয়ে যাচাই করে। না থাকলে ওপরের অ্যাপটি কপি করে নিজের কম্পিউটারে ঠিক করুন, তারপর পাঠের সঙ্গে মিলিয়ে দেখুন।
+exercise-done = অনুশীলনী সম্পন্ন
+# $done: exercises passed, $total: all exercises
+progress-exercises = { $total ->
+    [one] { $total }টি অনুশীলনীর মধ্যে { $done }টি সম্পন্ন
+   *[other] { $total }টি অনুশীলনীর মধ্যে { $done }টি সম্পন্ন
+}
+home-part-core = পর্ব ১: Flask সেশন কীভাবে কাজ করে
+home-part-production = পর্ব ২: বাস্তব অ্যাপে লগইন

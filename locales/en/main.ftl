@@ -340,7 +340,23 @@ runner-run = Run
 runner-reset = Reset the code
 runner-loading = Starting Python and Flask in your browser… (the first run takes a few seconds)
 runner-error = Python stopped with an error:
-runner-jar = Cookie jar:
+runner-jar = The test client's cookie jar:
 runner-session = Session cookie:
 runner-invalid = does not verify
 runner-nojs = This example runs in your browser when JavaScript and WebAssembly are on; otherwise run it on your computer as shown below.
+
+## Exercises (graded in the learner's browser)
+exercise-label = Exercise:
+exercise-check = Check
+exercise-solution = Show a solution
+exercise-passed = Passed: every check holds. It is recorded in your progress.
+exercise-failed = Not yet: this check fails:
+exercise-nojs = This exercise runs and checks your code in your browser when JavaScript and WebAssembly are on. Without them, copy the app above, fix it on your computer and compare with the lesson.
+exercise-done = exercise passed
+# $done: exercises passed, $total: all exercises
+progress-exercises = { $total ->
+    [one] { $done } of { $total } exercise passed
+   *[other] { $done } of { $total } exercises passed
+}
+home-part-core = Part 1: how Flask sessions work
+home-part-production = Part 2: logins for production

@@ -363,7 +363,23 @@ runner-run = Запустить
 runner-reset = Вернуть исходный код
 runner-loading = Запускаем Python и Flask в вашем браузере… (первый запуск занимает несколько секунд)
 runner-error = Python остановился с ошибкой:
-runner-jar = Куки в браузере:
+runner-jar = Куки тестового клиента:
 runner-session = Куки сессии:
 runner-invalid = не проходит проверку подписи
 runner-nojs = Этот пример запускается прямо в браузере, если включены JavaScript и WebAssembly; иначе запустите его на своём компьютере, как показано ниже.
+
+## Упражнения (проверяются в браузере ученика)
+exercise-label = Упражнение:
+exercise-check = Проверить
+exercise-solution = Показать решение
+exercise-passed = Готово: все проверки пройдены. Результат сохранён в вашем прогрессе.
+exercise-failed = Пока нет: не проходит проверка:
+exercise-nojs = Это упражнение запускает и проверяет ваш код прямо в браузере, если включены JavaScript и WebAssembly. Без них скопируйте приложение выше, исправьте его на своём компьютере и сверьтесь с уроком.
+exercise-done = упражнение решено
+# $done: exercises passed, $total: all exercises
+progress-exercises = { $total ->
+    [one] Решено { $done } из { $total } упражнения
+   *[other] Решено { $done } из { $total } упражнений
+}
+home-part-core = Часть 1: как устроены сессии Flask
+home-part-production = Часть 2: вход в аккаунт в реальном приложении

@@ -353,7 +353,23 @@ runner-run = Запустити
 runner-reset = Повернути початковий код
 runner-loading = Запускаємо Python і Flask у вашому браузері… (перший запуск триває кілька секунд)
 runner-error = Python зупинився з помилкою:
-runner-jar = Кукі в браузері:
+runner-jar = Кукі тестового клієнта:
 runner-session = Кукі сесії:
 runner-invalid = не проходить перевірку підпису
 runner-nojs = Цей приклад запускається просто в браузері, якщо ввімкнено JavaScript і WebAssembly; інакше запустіть його на своєму комп’ютері, як показано нижче.
+
+## Вправи (перевіряються в браузері учня)
+exercise-label = Вправа:
+exercise-check = Перевірити
+exercise-solution = Показати розв’язок
+exercise-passed = Готово: усі перевірки пройдено. Результат збережено у вашому прогресі.
+exercise-failed = Ще ні: не проходить перевірка:
+exercise-nojs = Ця вправа запускає й перевіряє ваш код просто в браузері, якщо ввімкнено JavaScript і WebAssembly. Без них скопіюйте застосунок вище, виправте його на своєму комп’ютері й порівняйте з уроком.
+exercise-done = вправу розв’язано
+# $done: exercises passed, $total: all exercises
+progress-exercises = { $total ->
+    [one] Розв’язано { $done } з { $total } вправи
+   *[other] Розв’язано { $done } з { $total } вправ
+}
+home-part-core = Частина 1: як працюють сесії Flask
+home-part-production = Частина 2: вхід в обліковий запис у справжньому застосунку

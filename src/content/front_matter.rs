@@ -18,6 +18,12 @@ pub enum SandboxAction {
     Login,
     Decode,
     ServerStore,
+    /// Four `SameSite` cookies and a request from a second site (lesson 12).
+    CrossSite,
+    /// Flask-Login's `login_user(remember=…)` and its `remember_token` (lesson 13).
+    RememberLogin,
+    /// A copied session cookie replayed after logging out (lesson 15).
+    Replay,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

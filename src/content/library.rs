@@ -3,7 +3,7 @@
 use super::front_matter::{FrontMatter, SandboxAction, split_front_matter};
 use crate::i18n::{Arg, Lang, Localizer};
 use crate::markdown::highlight::{Fence, Highlighter};
-use crate::markdown::{Block, Directives, render};
+use crate::markdown::{Block, Directives, ExerciseFiles, render};
 use crate::site::source::Source;
 use anyhow::{Context, bail};
 use sha1::{Digest, Sha1};
@@ -31,6 +31,8 @@ pub struct Page {
     /// An example of the lesson runs in the browser (its page loads the runner and allows
     /// WebAssembly); decided once, when the lesson is rendered.
     pub runnable: bool,
+    /// The ids of the lesson's graded exercises (`content/exercises/ID/`), in order.
+    pub exercises: Vec<String>,
 }
 
 /// What lists of lessons show (home, contents, prev/next): no body, so templates do not
@@ -43,6 +45,7 @@ pub struct Summary {
     pub summary: String,
     pub reading_minutes: u32,
     pub text_lang: Lang,
+    pub exercises: Vec<String>,
 }
 
 impl From<&Page> for Summary {
@@ -54,6 +57,7 @@ impl From<&Page> for Summary {
             summary: p.summary.clone(),
             reading_minutes: p.reading_minutes,
             text_lang: p.text_lang,
+            exercises: p.exercises.clone(),
         }
     }
 }
@@ -89,6 +93,8 @@ struct Ctx<'a> {
     lang: Lang,
     loc: &'a Localizer,
     examples: &'a BTreeMap<String, String>,
+    /// `content/exercises/` by path below it (`ID/start.py`).
+    exercises: &'a BTreeMap<String, String>,
     highlighter: &'a Highlighter,
 }
 
@@ -101,6 +107,14 @@ impl Directives for Ctx<'_> {
     }
     fn example(&self, path: &str) -> Option<String> {
         self.examples.get(path).cloned()
+    }
+    fn exercise(&self, id: &str) -> Option<ExerciseFiles> {
+        let file = |name: &str| self.exercises.get(&format!("{id}/{name}")).cloned();
+        Some(ExerciseFiles {
+            start: file("start.py")?,
+            solution: file("solution.py")?,
+            check: file("check.py")?,
+        })
     }
     fn diagram(&self, name: &str) -> Option<String> {
         crate::markdown::diagrams::render(name, &|id| self.loc.text(self.lang, id, &[]))
@@ -120,13 +134,20 @@ impl Library {
         let mut lessons: BTreeMap<Lang, BTreeMap<String, LessonFile>> = BTreeMap::new();
         let mut quizzes: BTreeMap<(Lang, String), (String, super::Quiz)> = BTreeMap::new();
         let mut examples = BTreeMap::new();
+        let mut exercises = BTreeMap::new();
         for (rel, text) in source.files("content")? {
             let path = source.display("content", &rel);
             let Some((top, name)) = rel.split_once('/') else {
-                bail!("{path}: files belong in content/<lang>/ or content/examples/");
+                bail!(
+                    "{path}: files belong in content/<lang>/, content/examples/ or content/exercises/"
+                );
             };
             if top == "examples" {
                 examples.insert(name.to_owned(), text);
+                continue;
+            }
+            if top == "exercises" {
+                exercises.insert(name.to_owned(), text);
                 continue;
             }
             let Some(lang) = Lang::from_code(top) else {
@@ -240,6 +261,7 @@ impl Library {
                 lang,
                 loc,
                 examples: &examples,
+                exercises: &exercises,
                 highlighter,
             };
             let mut list = Vec::new();
@@ -250,6 +272,22 @@ impl Library {
                     None => (*en, Lang::En),
                 };
                 let rendered = render(&src.body, &ctx).with_context(|| src.path.clone())?;
+                // An exercise speaks the learner's language: its title, hint and every
+                // message its check can report are Fluent messages.
+                for id in &rendered.exercises {
+                    let files = ctx.exercise(id).unwrap_or_else(|| unreachable!("rendered"));
+                    let needed = [format!("{id}-title"), format!("{id}-hint")]
+                        .into_iter()
+                        .chain(files.assertions(id));
+                    for message in needed {
+                        if !loc.has(&message) {
+                            bail!(
+                                "{}: exercise {id} needs the message `{message}` in locales/<lang>/exercises/{id}.ftl",
+                                src.path
+                            );
+                        }
+                    }
+                }
                 for (fence, known) in &rendered.fences {
                     if let (Fence::Lang(l), false) = (fence, known) {
                         unknown.push((src.path.clone(), l.clone()));
@@ -261,6 +299,7 @@ impl Library {
                 });
                 list.push(Page {
                     runnable,
+                    exercises: rendered.exercises,
                     slug: (*slug).clone(),
                     order: en.front.order,
                     title: src.front.title.clone(),

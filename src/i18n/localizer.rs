@@ -89,13 +89,22 @@ impl Localizer {
         let english: BTreeSet<String> = ids_by_lang[0].1.iter().map(|(id, _)| id.clone()).collect();
         for (lang, ids) in &ids_by_lang[1..] {
             let have: BTreeSet<String> = ids.iter().map(|(id, _)| id.clone()).collect();
-            let file = ids
-                .first()
-                .map_or_else(|| format!("locales/{lang}/"), |(_, p)| p.clone());
+            // Name the English file the message is in: its translation goes beside it.
             if let Some(missing) = english.difference(&have).next() {
-                bail!("{file}: message `{missing}` is missing (locales/en has it)");
+                let file = ids_by_lang[0]
+                    .1
+                    .iter()
+                    .find(|(id, _)| id == missing)
+                    .map_or_else(String::new, |(_, p)| {
+                        p.replace("locales/en/", &format!("locales/{lang}/"))
+                    });
+                bail!("{file}: message `{missing}` is missing (the English file has it)");
             }
             if let Some(extra) = have.difference(&english).next() {
+                let file = ids
+                    .iter()
+                    .find(|(id, _)| id == extra)
+                    .map_or_else(String::new, |(_, p)| p.clone());
                 bail!("{file}: message `{extra}` is not in locales/en");
             }
         }
@@ -146,6 +155,16 @@ impl Localizer {
             ("done", Arg::Num(4.0)),
             ("ttl", Arg::Num(60.0)),
             ("url", Arg::Str("http://192.168.1.20:3000/join".into())),
+            ("site", Arg::Str("localhost:3000".into())),
+            ("host", Arg::Str("192.168.1.20:3000".into())),
+            ("target", Arg::Str("127.0.0.1:3000".into())),
+            ("method", Arg::Str("POST".into())),
+            ("fetch_site", Arg::Str("cross-site".into())),
+            ("version", Arg::Str("156".into())),
+            ("value", Arg::Str("student|3f…".into())),
+            ("outcome", Arg::Str("…".into())),
+            ("copy", Arg::Num(1.0)),
+            ("current", Arg::Num(2.0)),
         ];
         for lang in Lang::ALL {
             for id in &self.ids {

@@ -14,6 +14,11 @@ pub enum Directive<'a> {
     },
     /// Speaker notes for the section they are written in: markdown only the instructor sees.
     Notes(String),
+    /// A graded exercise (`content/exercises/ID/`) with its task, in the page's language.
+    Exercise {
+        id: &'a str,
+        body: String,
+    },
 }
 
 pub const CALLOUTS: [&str; 3] = ["note", "warning", "misconception"];
@@ -21,11 +26,17 @@ pub const CALLOUTS: [&str; 3] = ["note", "warning", "misconception"];
 /// `:::notes` opens like a callout but never reaches the learner's page.
 pub const NOTES: &str = "notes";
 
+/// `:::exercise ID` opens like a callout; its body is the task.
+pub const EXERCISE: &str = "exercise";
+
+/// An open block: its kind, its argument (an exercise's id), its body and its first line.
+type Open<'a> = Option<(&'a str, Option<&'a str>, String, usize)>;
+
 /// Split `src` at directive lines. Errors carry the 1-based line number.
 pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)> {
     let mut out = Vec::new();
     let mut md = String::new();
-    let mut callout: Option<(&str, String, usize)> = None;
+    let mut callout: Open<'_> = None;
     let mut in_fence: Option<&str> = None;
     for (i, line) in src.lines().enumerate() {
         let trimmed = line.trim();
@@ -55,13 +66,13 @@ pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)
         let arg = words.next();
         let lineno = i + 1;
         if name.is_empty() {
-            let Some((kind, body, _)) = callout.take() else {
+            let Some((kind, arg, body, _)) = callout.take() else {
                 return Err((lineno, "':::' closes nothing".into()));
             };
-            out.push(if kind == NOTES {
-                Directive::Notes(body)
-            } else {
-                Directive::Callout { kind, body }
+            out.push(match (kind, arg) {
+                (NOTES, _) => Directive::Notes(body),
+                (EXERCISE, Some(id)) => Directive::Exercise { id, body },
+                _ => Directive::Callout { kind, body },
             });
             continue;
         }
@@ -85,13 +96,14 @@ pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)
                     .find(|k| **k == kind)
                     .copied()
                     .unwrap_or("note");
-                callout = Some((kind, String::new(), lineno));
+                callout = Some((kind, None, String::new(), lineno));
             }
-            (NOTES, None) => callout = Some((NOTES, String::new(), lineno)),
+            (NOTES, None) => callout = Some((NOTES, None, String::new(), lineno)),
+            (EXERCISE, Some(id)) => callout = Some((EXERCISE, Some(id), String::new(), lineno)),
             _ => return Err((lineno, format!("unknown directive ':::{}'", rest.trim()))),
         }
     }
-    if let Some((kind, _, line)) = callout {
+    if let Some((kind, _, _, line)) = callout {
         return Err((line, format!("':::{kind}' is never closed with ':::'")));
     }
     if !md.trim().is_empty() {
@@ -100,9 +112,9 @@ pub fn split_directives(src: &str) -> Result<Vec<Directive<'_>>, (usize, String)
     Ok(out)
 }
 
-fn push_line(callout: &mut Option<(&str, String, usize)>, md: &mut String, line: &str) {
+fn push_line(callout: &mut Open<'_>, md: &mut String, line: &str) {
     let target = match callout {
-        Some((_, body, _)) => body,
+        Some((_, _, body, _)) => body,
         None => md,
     };
     target.push_str(line);
@@ -135,6 +147,19 @@ mod tests {
         let parts = split_directives("## A\n\n:::notes\n- say *this*\n:::\n").unwrap();
         assert_eq!(parts[1], Directive::Notes("- say *this*\n".into()));
         assert_eq!(split_directives(":::notes\n:::note\n").unwrap_err().0, 2);
+    }
+
+    #[test]
+    fn an_exercise_carries_its_id_and_its_task() {
+        let parts = split_directives(":::exercise cookies-theme\nFix *it*.\n:::\n").unwrap();
+        assert_eq!(
+            parts[0],
+            Directive::Exercise {
+                id: "cookies-theme",
+                body: "Fix *it*.\n".into()
+            }
+        );
+        assert_eq!(split_directives(":::exercise a\n").unwrap_err().0, 1);
     }
 
     #[test]

@@ -34,6 +34,54 @@ contexts:
         3: string.unquoted.http
 "#;
 
+/// PowerShell, for the Windows commands beside every bash one (not among the defaults).
+const POWERSHELL_SYNTAX: &str = r#"%YAML 1.2
+---
+name: PowerShell
+file_extensions: [powershell, ps1, pwsh]
+scope: source.powershell
+contexts:
+  main:
+    - match: '#.*$'
+      scope: comment.line.powershell
+    - match: '"'
+      push: double
+    - match: "'[^']*'"
+      scope: string.quoted.single.powershell
+    - match: '\$(env:)?[A-Za-z_][A-Za-z0-9_]*'
+      scope: variable.other.powershell
+    - match: '\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b'
+      scope: support.function.powershell
+    - match: '(?<=\s)-[A-Za-z]+\b'
+      scope: variable.parameter.powershell
+  double:
+    - meta_scope: string.quoted.double.powershell
+    - match: '\$(env:)?[A-Za-z_][A-Za-z0-9_]*'
+      scope: variable.other.powershell
+    - match: '"'
+      pop: true
+"#;
+
+/// `.env`, `.flaskenv` and INI files: comments and `KEY=value` lines.
+const INI_SYNTAX: &str = r#"%YAML 1.2
+---
+name: INI
+file_extensions: [ini, env, dotenv, cfg]
+scope: source.ini
+contexts:
+  main:
+    - match: '^\s*[#;].*$'
+      scope: comment.line.ini
+    - match: '^\s*(\[)([^\]]*)(\])'
+      captures:
+        2: entity.name.section.ini
+    - match: '^\s*([A-Za-z0-9_.-]+)\s*(=)(.*)$'
+      captures:
+        1: variable.other.key.ini
+        2: punctuation.separator.ini
+        3: string.unquoted.ini
+"#;
+
 /// What a fence's info string asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fence {
@@ -85,10 +133,16 @@ impl Default for Highlighter {
 impl Highlighter {
     pub fn new() -> Self {
         let mut extra = SyntaxSetBuilder::new();
-        extra.add(
-            SyntaxDefinition::load_from_str(HTTP_SYNTAX, true, None)
-                .expect("the HTTP syntax is valid"),
-        );
+        for (name, syntax) in [
+            ("HTTP", HTTP_SYNTAX),
+            ("PowerShell", POWERSHELL_SYNTAX),
+            ("INI", INI_SYNTAX),
+        ] {
+            extra.add(
+                SyntaxDefinition::load_from_str(syntax, true, None)
+                    .unwrap_or_else(|e| panic!("the {name} syntax is valid: {e}")),
+            );
+        }
         Highlighter {
             syntaxes: SyntaxSet::load_defaults_newlines(),
             extra: extra.build(),

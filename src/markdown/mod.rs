@@ -16,4 +16,6 @@ pub mod highlight;
 mod render;
 
 pub use directives::{Directive, split_directives};
-pub use render::{Block, Directives, RenderError, Rendered, Section, inline, render, slugify};
+pub use render::{
+    Block, Directives, ExerciseFiles, RenderError, Rendered, Section, inline, render, slugify,
+};

@@ -13,7 +13,42 @@ pub trait Directives {
     fn example(&self, path: &str) -> Option<String>;
     /// The HTML of diagram `name` in the page's language.
     fn diagram(&self, name: &str) -> Option<String>;
+    /// The files of exercise `id` (`content/exercises/ID/`).
+    fn exercise(&self, id: &str) -> Option<ExerciseFiles>;
     fn highlighter(&self) -> &Highlighter;
+}
+
+/// A graded exercise: the broken app, the reference fix and the hidden assertions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseFiles {
+    pub start: String,
+    pub solution: String,
+    pub check: String,
+}
+
+impl ExerciseFiles {
+    /// The message ids `check.py` can report: every `"ID-…"` literal on an `expect(` line,
+    /// in order, once each.
+    pub fn assertions(&self, id: &str) -> Vec<String> {
+        let prefix = format!("{id}-");
+        let mut out: Vec<String> = Vec::new();
+        for line in self.check.lines().filter(|l| l.contains("expect(")) {
+            for quote in ['"', '\''] {
+                for (i, piece) in line.split(quote).enumerate() {
+                    if i % 2 == 1
+                        && piece.starts_with(&prefix)
+                        && piece
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        && !out.iter().any(|o| o == piece)
+                    {
+                        out.push(piece.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A piece of a rendered lesson.
@@ -50,6 +85,8 @@ pub struct Rendered {
     pub words: usize,
     /// Every `##` heading: (id, text), in order.
     pub headings: Vec<(String, String)>,
+    /// The ids of the lesson's exercises, in order.
+    pub exercises: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +97,10 @@ pub enum RenderError {
     UnknownExample(String),
     #[error("diagram {0:?} is unknown")]
     UnknownDiagram(String),
+    #[error("exercise {0:?} needs content/exercises/{0}/start.py, solution.py and check.py")]
+    UnknownExercise(String),
+    #[error("exercise {0:?}: check.py reports no `expect(…, \"{0}-…\")` message")]
+    ExerciseWithoutAssertions(String),
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -109,33 +150,13 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                     }
                     .into(),
                 );
-                let l = |key: &str| escape(&ctx.label(key, None));
                 // The runner (static/runner.js) shows itself where JavaScript and WebAssembly
                 // work; the textarea holds the learner's editable copy of the app.
-                let runner = if path.ends_with(".py") {
+                let runner = if path.ends_with(".py") && runs_in_browser(&code) {
                     format!(
-                        "<div class=\"runner\" data-runner hidden data-msg-loading=\"{}\" data-msg-error=\"{}\" data-msg-jar=\"{}\" data-msg-session=\"{}\" data-msg-invalid=\"{}\">\
-                         <label class=\"runner-code\">{}<textarea data-code rows=\"{}\" spellcheck=\"false\" autocomplete=\"off\">{}</textarea></label>\
-                         <div class=\"runner-bar\"><label>{}<select data-method><option>GET</option><option>POST</option></select></label>\
-                         <label>{}<input data-path value=\"/\" spellcheck=\"false\" autocomplete=\"off\"></label>\
-                         <label>{}<input data-form placeholder=\"item=tea\" spellcheck=\"false\" autocomplete=\"off\"></label>\
-                         <button type=\"button\" data-run>{}</button><button type=\"button\" data-reset>{}</button></div>\
-                         <pre class=\"runner-output\" data-run-output tabindex=\"0\" aria-live=\"polite\"></pre></div>\
-                         <p class=\"runner-note\" data-runner-note>{}</p>",
-                        l("runner-loading"),
-                        l("runner-error"),
-                        l("runner-jar"),
-                        l("runner-session"),
-                        l("runner-invalid"),
-                        l("runner-code"),
-                        code.lines().count().clamp(4, 30),
-                        escape(&code),
-                        l("runner-method"),
-                        l("runner-path"),
-                        l("runner-form"),
-                        l("runner-run"),
-                        l("runner-reset"),
-                        l("runner-nojs"),
+                        "{}<p class=\"runner-note\" data-runner-note>{}</p>",
+                        runner_html(ctx, &code, "", ""),
+                        escape(&ctx.label("runner-nojs", None))
                     )
                 } else {
                     String::new()
@@ -164,11 +185,121 @@ pub fn render(src: &str, ctx: &dyn Directives) -> Result<Rendered, RenderError> 
                 mark(&mut doc, Slot::Html("</div>\n".into()));
             }
             Directive::Notes(body) => mark(&mut doc, Slot::Notes(notes_html(&body))),
+            Directive::Exercise { id, body } => {
+                let files = ctx
+                    .exercise(id)
+                    .ok_or_else(|| RenderError::UnknownExercise(id.to_owned()))?;
+                let assertions = files.assertions(id);
+                if assertions.is_empty() {
+                    return Err(RenderError::ExerciseWithoutAssertions(id.to_owned()));
+                }
+                let l = |key: &str| escape(&ctx.label(key, None));
+                let messages: String = assertions
+                    .iter()
+                    .map(|m| format!("<li data-id=\"{}\">{}</li>", escape(m), l(m)))
+                    .collect();
+                // The exercise's own controls, the hidden assertions and the reference fix
+                // travel with the runner; only the learner's browser runs them.
+                let buttons = format!(
+                    "<button type=\"button\" data-check>{}</button><button type=\"button\" data-solution>{}</button>",
+                    l("exercise-check"),
+                    l("exercise-solution"),
+                );
+                let results = format!(
+                    "<p class=\"check-result\" data-check-result role=\"status\" data-msg-passed=\"{}\" data-msg-failed=\"{}\" data-msg-hint=\"{}\"></p>\
+                     <ul class=\"check-list\" data-check-list hidden></ul>\
+                     <ul hidden data-check-messages>{messages}</ul>\
+                     <template data-solution-code>{}</template><template data-check-code>{}</template>",
+                    l("exercise-passed"),
+                    l("exercise-failed"),
+                    l(&format!("{id}-hint")),
+                    escape(&files.solution),
+                    escape(&files.check),
+                );
+                let open = format!(
+                    "<section class=\"exercise\" data-exercise=\"{id}\" aria-labelledby=\"exercise-{id}\">\
+                     <h3 id=\"exercise-{id}\"><span class=\"exercise-label\">{}</span> {}</h3>\n",
+                    l("exercise-label"),
+                    l(&format!("{id}-title")),
+                );
+                let close = format!(
+                    "<div data-static-code>{}</div>{}<p class=\"runner-note\" data-runner-note>{}</p></section>\n",
+                    code_block(ctx, &Fence::Lang("python".into()), &files.start, &mut out),
+                    runner_html(ctx, &files.start, &buttons, &results),
+                    l("exercise-nojs"),
+                );
+                out.exercises.push(id.to_owned());
+                mark(&mut doc, Slot::Html(open));
+                doc.push_str(&body);
+                mark(&mut doc, Slot::Html(close));
+            }
         }
     }
     let notes = markdown(&doc, ctx, &mut slots, &mut out);
     cut_sections(&mut out, notes);
     Ok(out)
+}
+
+/// Packages the browser's runtime does not have (C extensions, servers): an example that
+/// imports one is shown without a Run button.
+const NOT_IN_BROWSER: [&str; 9] = [
+    "cryptography",
+    "flask_session",
+    "redis",
+    "flask_sqlalchemy",
+    "sqlalchemy",
+    "pytest",
+    "cachelib",
+    "msgspec",
+    "psycopg",
+];
+
+fn runs_in_browser(code: &str) -> bool {
+    !code.lines().any(|line| {
+        let line = line.trim_start();
+        let module = line
+            .strip_prefix("import ")
+            .or_else(|| line.strip_prefix("from "))
+            .and_then(|rest| {
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .next()
+            });
+        module.is_some_and(|m| NOT_IN_BROWSER.contains(&m))
+    })
+}
+
+/// The runnable copy of `code`: editor, request bar, buttons (`extra` adds an exercise's) and
+/// output. Hidden until static/runner.js finds JavaScript and WebAssembly.
+fn runner_html(ctx: &dyn Directives, code: &str, buttons: &str, results: &str) -> String {
+    let l = |key: &str| escape(&ctx.label(key, None));
+    format!(
+        "<div class=\"runner\" data-runner hidden data-msg-loading=\"{}\" data-msg-error=\"{}\" data-msg-jar=\"{}\" data-msg-session=\"{}\" data-msg-invalid=\"{}\">\
+         <label class=\"runner-code\">{}<textarea data-code rows=\"{}\" spellcheck=\"false\" autocomplete=\"off\">{}</textarea></label>\
+         <div class=\"runner-bar\"><label>{}<select data-method><option>GET</option><option>POST</option></select></label>\
+         <label>{}<input data-path value=\"/\" spellcheck=\"false\" autocomplete=\"off\"></label>\
+         <label>{}<input data-form placeholder=\"item=tea\" spellcheck=\"false\" autocomplete=\"off\"></label>\
+         <button type=\"button\" data-run>{}</button><button type=\"button\" data-reset>{}</button>{buttons}</div>{results}\
+         <pre class=\"runner-output\" data-run-output tabindex=\"0\" aria-live=\"polite\"></pre></div>",
+        l("runner-loading"),
+        l("runner-error"),
+        l("runner-jar"),
+        l("runner-session"),
+        l("runner-invalid"),
+        l("runner-code"),
+        code.lines().count().clamp(4, 30),
+        escape(code),
+        l("runner-method"),
+        l("runner-path"),
+        l("runner-form"),
+        l("runner-run"),
+        l("runner-reset"),
+    )
+}
+
+/// A wide table scrolls sideways on a phone; a keyboard must reach it to scroll it
+/// (WCAG 2.1.1). Lesson HTML is escaped, so every `<table>` here is a markdown table.
+fn focusable_tables(html: &str) -> String {
+    html.replace("<table>", "<table tabindex=\"0\">")
 }
 
 /// Speaker notes: their own small markdown document (raw HTML shown as text).
@@ -283,7 +414,8 @@ fn markdown(
                 Some(Slot::Sandbox) => {
                     html::push_html(&mut html, events.drain(..));
                     if !html.is_empty() {
-                        out.blocks.push(Block::Html(std::mem::take(&mut html)));
+                        out.blocks
+                            .push(Block::Html(focusable_tables(&std::mem::take(&mut html))));
                     }
                     out.blocks.push(Block::Sandbox);
                 }
@@ -366,7 +498,7 @@ fn markdown(
     }
     html::push_html(&mut html, events.into_iter());
     if !html.is_empty() {
-        out.blocks.push(Block::Html(html));
+        out.blocks.push(Block::Html(focusable_tables(&html)));
     }
     notes
 }
@@ -433,6 +565,13 @@ mod tests {
         fn diagram(&self, name: &str) -> Option<String> {
             (name == "d").then(|| "<svg></svg>".to_owned())
         }
+        fn exercise(&self, id: &str) -> Option<ExerciseFiles> {
+            (id == "ex-fix").then(|| ExerciseFiles {
+                start: "app = 1 # <broken>\n".into(),
+                solution: "app = 2\n".into(),
+                check: "def check(app, expect):\n    expect(app == 2, \"ex-fix-is-two\")\n".into(),
+            })
+        }
         fn highlighter(&self) -> &Highlighter {
             &self.0
         }
@@ -477,7 +616,7 @@ mod tests {
         assert!(last.contains("id=\"hello-world-2\""), "{last}");
         assert!(last.contains("[example-caption demo/app.py]"));
         assert!(last.contains("<svg></svg>"));
-        assert!(last.contains("<table>"));
+        assert!(last.contains("<table tabindex=\"0\">"));
         assert!(r.fences.iter().all(|(_, known)| *known));
     }
 
@@ -491,6 +630,58 @@ mod tests {
         assert_eq!(
             render(":::diagram x\n", &ctx).unwrap_err(),
             RenderError::UnknownDiagram("x".into())
+        );
+    }
+
+    #[test]
+    fn an_example_that_needs_a_package_the_browser_lacks_gets_no_run_button() {
+        assert!(runs_in_browser("from flask import Flask\nimport jwt\n"));
+        assert!(!runs_in_browser("from flask_session import Session\n"));
+        assert!(!runs_in_browser("import redis\n"));
+        assert!(!runs_in_browser(
+            "  from cryptography.fernet import Fernet\n"
+        ));
+    }
+
+    #[test]
+    fn an_exercise_carries_its_task_code_fix_and_assertions_escaped() {
+        let ctx = Ctx(Highlighter::new());
+        let r = render(
+            "## A {#a}\n\n:::exercise ex-fix\nMake it *two*.\n:::\n",
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(r.exercises, ["ex-fix"]);
+        let Block::Html(html) = &r.blocks[0] else {
+            panic!()
+        };
+        assert!(
+            html.contains("<section class=\"exercise\" data-exercise=\"ex-fix\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("[ex-fix-title]") && html.contains("<em>two</em>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li data-id=\"ex-fix-is-two\">[ex-fix-is-two]</li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-check>") && html.contains("data-solution>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;broken&gt;") && !html.contains("<broken>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<template data-solution-code>app = 2\n</template>"),
+            "{html}"
+        );
+        assert_eq!(
+            render(":::exercise nope\nx\n:::\n", &ctx).unwrap_err(),
+            RenderError::UnknownExercise("nope".into())
         );
     }
 }

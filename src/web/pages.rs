@@ -73,7 +73,34 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
             }
         })
         .collect();
+    let passed = |l: &crate::content::Summary| {
+        l.exercises
+            .iter()
+            .filter(|e| progress.exercises.contains(*e))
+            .count()
+    };
     let view = HomeView {
+        exercises: lessons
+            .iter()
+            .filter(|l| !l.exercises.is_empty())
+            .map(|l| (l.slug.as_str(), (passed(l), l.exercises.len())))
+            .collect(),
+        exercises_done: lessons.iter().map(passed).sum(),
+        exercises_total: lessons.iter().map(|l| l.exercises.len()).sum(),
+        // Lessons 0-10 teach Flask's own session; 11 on build production logins on them.
+        parts: [
+            (
+                "home-part-core",
+                lessons.iter().filter(|l| l.order <= 10).collect(),
+            ),
+            (
+                "home-part-production",
+                lessons.iter().filter(|l| l.order > 10).collect(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, list): &(&str, Vec<_>)| !list.is_empty())
+        .collect(),
         lessons,
         translated: lessons.iter().filter(|p| p.text_lang == lang).count(),
         done: status.values().filter(|s| **s == "done").count(),
@@ -104,6 +131,12 @@ struct HomeView<'a> {
     visited: usize,
     /// Where to continue.
     last: Option<&'a crate::content::Summary>,
+    /// The lessons in the course's parts: (Fluent key of the part's heading, lessons).
+    parts: Vec<(&'static str, Vec<&'a crate::content::Summary>)>,
+    /// slug → (exercises passed, exercises), for lessons that have exercises.
+    exercises: std::collections::BTreeMap<&'a str, (usize, usize)>,
+    exercises_done: usize,
+    exercises_total: usize,
 }
 
 /// A lesson page (`templates/lesson.html`), beside the base view.
@@ -118,6 +151,8 @@ struct LessonView<'a> {
     next: Option<&'a crate::content::Summary>,
     /// The sandbox panel as the server renders it.
     sb: Option<crate::web::view::SandboxView>,
+    /// The remember-me and replay demos' state, beside the panel.
+    demos: crate::web::login_demos::LoginDemosView,
     quiz: serde_json::Value,
     completed: bool,
 }
@@ -215,6 +250,7 @@ fn render_lesson(
         prev: index.checked_sub(1).and_then(|i| summaries.get(i)),
         next: summaries.get(index + 1),
         sb: sandbox_view(state, exchange, lang, sent),
+        demos: crate::web::login_demos::view(state, exchange),
         quiz: quiz_view(page, progress.answers.get(slug)),
         completed: progress.completed(&site.library, slug),
     };
@@ -308,6 +344,35 @@ pub async fn progress_reset(
         .unwrap_or_else(|| "/".into());
     Progress::reset(&exchange);
     Ok((StatusCode::SEE_OTHER, [(header::LOCATION, next)]).into_response())
+}
+
+/// `POST /progress/exercise` (`exercise`): the learner's browser ran the exercise's hidden
+/// assertions and they all held. The code ran only in that browser, so this is the learner's
+/// word, like a ticked box; it is kept in the progress cookie and shown on the home page.
+pub async fn progress_exercise(
+    State(state): State<AppState>,
+    exchange: Exchange,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = Form::parse(&body);
+    let id = form.require("exercise")?;
+    let site = state.site();
+    let known = site
+        .library
+        .lessons(Lang::En)
+        .iter()
+        .any(|p| p.exercises.iter().any(|e| e == id));
+    if !known {
+        return Err(AppError::field(
+            "exercise",
+            format!("{id:?} is not an exercise of this course"),
+        ));
+    }
+    let mut progress = Progress::read(&state, &exchange);
+    if progress.exercises.insert(id.to_owned()) {
+        progress.write(&state, &exchange);
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// `POST /prefs/lang` (`lang`, `next`): keep the choice in the Flask session and go back to
@@ -464,9 +529,9 @@ pub async fn search(
     Ok(render(&state, "search.html", &ctx)?.into_response())
 }
 
-/// `GET /runtime/{hash}/{path}`: the in-browser Python runtime, gzipped where the browser
-/// accepts it (decompressed copies are sent otherwise), cached for good: the hash in the URL
-/// changes with the runtime.
+/// `GET /runtime/{hash}/{path}`: the in-browser Python runtime, brotli-compressed where the
+/// browser accepts it, else gzipped, else as is (every form is made at fetch time), cached
+/// for good: the hash in the URL changes with the runtime.
 pub async fn runtime(Path((hash, path)): Path<(String, String)>, headers: HeaderMap) -> Response {
     let Some(file) = (hash == crate::site::runtime::hash())
         .then(|| crate::site::runtime::get(&path))
@@ -484,7 +549,12 @@ pub async fn runtime(Path((hash, path)): Path<(String, String)>, headers: Header
         HeaderValue::from_static("public, max-age=31536000, immutable"),
     );
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    match (file.gzip, crate::web::page_cache::accepts_gzip(&headers)) {
+    use crate::web::page_cache::{accepts, accepts_gzip};
+    if let (Some(br), true) = (&file.brotli, accepts(&headers, "br")) {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        return (out, br.clone().into_owned()).into_response();
+    }
+    match (file.gzip, accepts_gzip(&headers)) {
         (Some(z), true) => {
             out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
             (out, z.into_owned()).into_response()

@@ -19,6 +19,8 @@ pub struct Progress {
     /// slug → question id → chosen choice id.
     pub answers: BTreeMap<String, BTreeMap<String, String>>,
     pub last: Option<String>,
+    /// Exercises the learner's browser reported passed (`content/exercises/ID`).
+    pub exercises: BTreeSet<String>,
 }
 
 impl Progress {
@@ -71,6 +73,7 @@ impl Progress {
                 Some(Value::Str(s)) => Some(s.clone()),
                 _ => None,
             },
+            exercises: strings(d.get("x")),
         }
     }
 
@@ -98,6 +101,13 @@ impl Progress {
         d.insert("a".into(), Value::Dict(answers));
         if let Some(l) = &self.last {
             d.insert("l".into(), Value::Str(l.clone()));
+        }
+        // Old cookies have no "x"; an empty list is left out so they stay byte-identical.
+        if !self.exercises.is_empty() {
+            d.insert(
+                "x".into(),
+                Value::List(self.exercises.iter().cloned().map(Value::Str).collect()),
+            );
         }
         let mut inner = exchange.lock();
         let Ok(encoded) = codec::dumps(&d, &state.progress_keys, inner.now as i64) else {

@@ -1102,6 +1102,64 @@ def _():
             store.delete("session:" + sid)
 
 
+# Lessons 0 and 11-16 keep their checks in files of their own, run with this module's helpers.
+for _extra in sorted(Path(__file__).parent.glob("lesson_*.py")):
+    exec(compile(_extra.read_text(encoding="utf-8"), str(_extra), "exec"), dict(globals()))
+
+
+# Exercises: the starting code fails its hidden assertions and the reference fix passes them ---
+
+EXERCISES = ROOT / "content" / "exercises"
+
+
+class ExpectationFailed(Exception):
+    pass
+
+
+def run_exercise(code_path, check_path):
+    """Run check.py's `check(app, expect)` on the app in code_path, as the browser's worker does.
+
+    Returns (failed message id or None, ids that passed)."""
+    passed = []
+
+    def expect(ok, message):
+        if not ok:
+            raise ExpectationFailed(message)
+        passed.append(message)
+
+    import types
+
+    module = types.ModuleType("app")
+    # As in the browser's worker: a check can reach the learner's module.
+    sys.modules["app"] = module
+    with environ(SECRET_KEY="dev-only-not-secret"):
+        exec(compile(code_path.read_text(encoding="utf-8"), "app.py", "exec"), module.__dict__)
+        checks = {"__name__": "check"}
+        exec(compile(check_path.read_text(encoding="utf-8"), "check.py", "exec"), checks)
+        try:
+            checks["check"](module.app, expect)
+        except ExpectationFailed as failed:
+            return str(failed), passed
+    return None, passed
+
+
+def exercise_check(folder):
+    def run():
+        failed, _ = run_exercise(folder / "solution.py", folder / "check.py")
+        assert failed is None, f"the reference fix fails {failed!r}"
+        failed, passed = run_exercise(folder / "start.py", folder / "check.py")
+        assert failed is not None, "the starting code passes every assertion: nothing to fix"
+        ids = set(re.findall(r"expect\([^\n]*?[\"'](" + re.escape(folder.name) + r"-[a-z0-9-]+)[\"']", (folder / "check.py").read_text()))
+        assert failed in ids, f"failed on {failed!r}, which is not one of check.py's messages {ids}"
+        print(f"ran exercise {folder.name}: starting code fails {failed!r}")
+
+    return run
+
+
+for _folder in sorted(p for p in EXERCISES.glob("*") if p.is_dir()) if EXERCISES.is_dir() else []:
+    CHECKS.append((f"exercise {_folder.name}: the fix passes, the starting code fails", exercise_check(_folder)))
+
+
 # ----------------------------------------------------------------------------------------------
 
 

@@ -19,6 +19,9 @@ impl Directives for Labels {
     fn diagram(&self, _: &str) -> Option<String> {
         None
     }
+    fn exercise(&self, _: &str) -> Option<cookie_course::markdown::ExerciseFiles> {
+        None
+    }
     fn highlighter(&self) -> &Highlighter {
         &self.0
     }
