@@ -182,6 +182,8 @@
   box.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form || !form.classList.contains("sandbox-form")) return;
+    // A demo whose state the panel's JSON does not carry reloads the page instead.
+    if (form.hasAttribute("data-full")) return;
     event.preventDefault();
     var data = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);

@@ -12,6 +12,7 @@ pub mod msgpack;
 pub mod set_cookie;
 pub mod tagged;
 pub mod value;
+pub mod versions;
 
 pub use codec::{ErrorKind, Inspection, Keys, Reason, dumps, inspect, loads};
 pub use flask::{Session, SessionConfig};

@@ -6,7 +6,11 @@ use rust_embed::RustEmbed;
 use std::path::{Path, PathBuf};
 
 /// Templates built into the binary.
-pub const TEMPLATES: [(&str, &str); 10] = [
+pub const TEMPLATES: [(&str, &str); 11] = [
+    (
+        "cross_site.html",
+        include_str!("../../templates/cross_site.html"),
+    ),
     ("search.html", include_str!("../../templates/search.html")),
     ("error.html", include_str!("../../templates/error.html")),
     ("present.html", include_str!("../../templates/present.html")),

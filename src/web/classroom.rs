@@ -221,6 +221,8 @@ struct PresentView<'a> {
     next: Option<String>,
     has_sandbox: bool,
     sb: Option<crate::web::view::SandboxView>,
+    /// The remember-me and replay demos' state, beside the panel.
+    demos: crate::web::login_demos::LoginDemosView,
     followers_text: String,
     /// After a reset: how many cookies it cleared.
     reset_count: Option<usize>,
@@ -306,6 +308,7 @@ pub async fn present(
         next,
         has_sandbox: section.blocks.iter().any(|b| matches!(b, Block::Sandbox)),
         sb: crate::web::view::sandbox_view(&state, &exchange, lang, None),
+        demos: crate::web::login_demos::view(&state, &exchange),
         followers_text: followers_text(&state, lang, room.followers()),
         reset_count: q.reset,
         ..PresentView::default()

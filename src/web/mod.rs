@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod explain;
 pub mod form;
 pub mod limits;
+pub mod login_demos;
 pub mod page_cache;
 pub mod pages;
 pub mod progress;
@@ -37,13 +38,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 
+/// The content security policy of every page that sets none of its own.
+pub const SECURITY_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+     connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 /// Sent with every response.
 const SECURITY_HEADERS: [(header::HeaderName, &str); 5] = [
-    (
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
-         connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    ),
+    (header::CONTENT_SECURITY_POLICY, SECURITY_CSP),
     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
     (header::REFERRER_POLICY, "same-origin"),
     (header::X_FRAME_OPTIONS, "DENY"),
@@ -73,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/lessons/{slug}", get(pages::lesson))
         .route("/{lang}/lessons/{slug}/quiz", post(pages::quiz_submit))
         .route("/progress/reset", post(pages::progress_reset))
+        .route("/progress/exercise", post(pages::progress_exercise))
         .route("/{lang}/decoder", get(decoder::page).post(decoder::submit))
         .route("/{lang}/search", get(pages::search))
         .route("/prefs/lang", post(pages::prefs_lang))
@@ -97,6 +99,44 @@ pub fn app(state: AppState) -> Router {
         .route("/sandbox/demo/logout", post(demos::logout))
         .route("/sandbox/demo/flashes", post(demos::show_flashes))
         .route("/sandbox/demo/grow", post(demos::grow))
+        .route(
+            "/sandbox/demo/remember/login",
+            post(login_demos::remember_login),
+        )
+        .route(
+            "/sandbox/demo/remember/close",
+            post(login_demos::remember_close),
+        )
+        .route(
+            "/sandbox/demo/remember/visit",
+            post(login_demos::remember_visit),
+        )
+        .route(
+            "/sandbox/demo/remember/logout",
+            post(login_demos::remember_logout),
+        )
+        .route(
+            "/sandbox/demo/replay/login",
+            post(login_demos::replay_login),
+        )
+        .route("/sandbox/demo/replay/copy", post(login_demos::replay_copy))
+        .route(
+            "/sandbox/demo/replay/logout",
+            post(login_demos::replay_logout),
+        )
+        .route(
+            "/sandbox/demo/samesite/set",
+            post(login_demos::samesite_set),
+        )
+        .route("/{lang}/cross-site", get(login_demos::cross_site_go))
+        .route(
+            "/{lang}/cross-site/other",
+            get(login_demos::cross_site_other),
+        )
+        .route(
+            "/{lang}/cross-site/report",
+            get(login_demos::cross_site_report).post(login_demos::cross_site_report),
+        )
         .route("/join", get(classroom::join))
         .route("/classroom/instructor", get(classroom::instructor))
         .route("/classroom/events", get(classroom::events))

@@ -18,6 +18,10 @@ pub struct Inner {
     pub keys: Keys,
     /// Signs the course-progress cookie (same secret, its own salt).
     pub progress_keys: Keys,
+    /// Signs the "remember me" demo's `remember_token` as Flask-Login does (same secret).
+    pub remember_key: crate::security::flask_login::RememberKey,
+    /// The replay demo's users and the session version each is at.
+    pub versions: crate::session::versions::Versions,
     pub session_config: SessionConfig,
     pub clock: Clock,
     /// The rendered site; `--watch` swaps it. Use [`AppState::site`].
@@ -159,6 +163,8 @@ impl AppState {
             store,
             keys: Keys::new(secret, &[]),
             progress_keys: Keys::with_salt(secret, &[], crate::web::site_cookies::PROGRESS_SALT),
+            remember_key: crate::security::flask_login::RememberKey::new(secret),
+            versions: crate::session::versions::Versions::default(),
             session_config: SessionConfig::default(),
             clock: extras.clock,
             site_cell: Arc::new(SiteCell::new(Site::load(source)?)),

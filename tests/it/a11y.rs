@@ -1,5 +1,6 @@
 //! Accessible by measurement: axe-core (from npm, `tests/a11y/`) runs in real Chromium on
-//! the home page, a lesson with its sandbox, the decoder and search, in all four languages,
+//! the home page, lessons with their sandbox, an exercise and the demos, the cross-site page,
+//! the decoder and search, in all four languages,
 //! light and dark, at desktop and phone widths, and reports no WCAG 2.2 A/AA violation and
 //! no best-practice one.
 
@@ -72,6 +73,12 @@ async fn axe_finds_no_violation_on_any_page_language_theme_or_width() {
                 for page in [
                     format!("/{lang}/"),
                     format!("/{lang}/lessons/session-basics"),
+                    // An exercise, and the production lessons' demo widgets.
+                    format!("/{lang}/lessons/mutable-values"),
+                    format!("/{lang}/lessons/csrf-samesite"),
+                    format!("/{lang}/lessons/remember-me"),
+                    format!("/{lang}/lessons/revocation"),
+                    format!("/{lang}/cross-site"),
                     format!("/{lang}/decoder"),
                     format!("/{lang}/search?q=cookie"),
                 ] {

@@ -888,3 +888,232 @@ async fn built_in_site_in_browser(javascript: bool, key: &[u8]) -> Option<(Brows
     let state = crate::common::app::TestApp::new(key).state();
     Some((b, format!("http://{}", serve(state).await)))
 }
+
+/// Wait until the exercise's verdict is in (the first check boots Python: up to a minute).
+async fn verdict(c: &Client, id: &str) -> (String, String) {
+    let status = format!(
+        "return document.querySelector('[data-exercise=\"{id}\"] [data-check-result]').getAttribute('data-status')"
+    );
+    for _ in 0..1200 {
+        let s = c.execute(&status, vec![]).await.unwrap();
+        if s == json!("passed") || s == json!("failed") {
+            let text = c
+                .execute(
+                    &format!("return document.querySelector('[data-exercise=\"{id}\"] [data-check-result]').textContent"),
+                    vec![],
+                )
+                .await
+                .unwrap();
+            return (
+                s.as_str().unwrap().to_owned(),
+                text.as_str().unwrap_or("").to_owned(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("exercise {id}: no verdict");
+}
+
+/// Every resource the page loaded came from `base` (the worker's fetches are its own, and the
+/// resolver rule fails any other host).
+async fn only_from(c: &Client, base: &str) {
+    let names = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(function (e) { return e.name; })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for name in names.as_array().unwrap() {
+        assert!(
+            name.as_str().unwrap().starts_with(base),
+            "a request left this machine: {name}"
+        );
+    }
+}
+
+/// Open an exercise, check its starting code, then the reference fix.
+async fn fix_exercise(c: &Client, base: &str, lang: &str, slug: &str, id: &str) -> String {
+    c.goto(&format!("{base}/{lang}/lessons/{slug}"))
+        .await
+        .unwrap();
+    until(
+        c,
+        &format!("var r = document.querySelector('[data-exercise=\"{id}\"] [data-runner]'); return !!r && !r.hidden;"),
+    )
+    .await;
+    let press = |what: &str| {
+        format!("document.querySelector('[data-exercise=\"{id}\"] [{what}]').click();")
+    };
+    c.execute(&press("data-check"), vec![]).await.unwrap();
+    let (status, failed) = verdict(c, id).await;
+    assert_eq!(
+        status, "failed",
+        "{lang}/{id}: the starting code fails: {failed}"
+    );
+    c.execute(&press("data-solution"), vec![]).await.unwrap();
+    c.execute(
+        &format!("document.querySelector('[data-exercise=\"{id}\"] [data-check-result]').removeAttribute('data-status');"),
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.execute(&press("data-check"), vec![]).await.unwrap();
+    let (status, passed) = verdict(c, id).await;
+    assert_eq!(
+        status, "passed",
+        "{lang}/{id}: the solution passes: {passed}"
+    );
+    only_from(c, base).await;
+    failed
+}
+
+#[tokio::test]
+async fn a_learner_fixes_exercises_in_russian_and_bengali_offline_and_the_home_page_counts_them() {
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-exercise-key").await else {
+        return;
+    };
+    let c = &b.client;
+    let failed = fix_exercise(c, &base, "ru", "mutable-values", "mutable-values-cart").await;
+    // The failed check is told in the page's language (Cyrillic), not as an id.
+    assert!(
+        failed.chars().any(|ch| ('а'..='я').contains(&ch))
+            && !failed.contains("mutable-values-cart-"),
+        "{failed}"
+    );
+    let failed = fix_exercise(c, &base, "bn", "session-basics", "session-basics-greeting").await;
+    assert!(
+        failed
+            .chars()
+            .any(|ch| ('\u{0980}'..='\u{09ff}').contains(&ch)),
+        "{failed}"
+    );
+    // Both passes are in the progress cookie: the home page counts them.
+    c.goto(&format!("{base}/en/")).await.unwrap();
+    let passed = c
+        .execute(
+            "return document.querySelector('[data-exercises-passed]').getAttribute('data-exercises-passed')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(passed, json!("2"));
+    b.client.close().await.unwrap();
+}
+
+/// Which of the four SameSite cookies the report page says arrived.
+async fn report(c: &Client) -> (String, Vec<String>) {
+    until(c, "return !!document.querySelector('[data-xsite-request]')").await;
+    let request = c
+        .execute(
+            "return document.querySelector('[data-xsite-request]').getAttribute('data-xsite-request')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let sent = c
+        .execute(
+            "return Array.prototype.map.call(document.querySelectorAll('tr[data-sent=\"yes\"]'), function (r) { return r.getAttribute('data-cookie'); })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (
+        request.as_str().unwrap().to_owned(),
+        serde_json::from_value(sent).unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn a_real_cross_site_request_carries_only_the_cookies_samesite_allows_as_recorded() {
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-xsite-key").await else {
+        return;
+    };
+    let c = &b.client;
+    c.goto(&format!("{base}/en/lessons/csrf-samesite"))
+        .await
+        .unwrap();
+    submit(c, "/sandbox/demo/samesite/set", &[], &[]).await;
+    until(c, "return document.cookie.indexOf('ss_unset=') >= 0").await;
+    let go = c
+        .find(Locator::Css("a[data-demo=\"cross-site\"]"))
+        .await
+        .unwrap();
+    click(c, &go).await;
+    until(c, "return location.hostname === 'localhost'").await;
+    let link = c
+        .find(Locator::Css("a[data-xsite=\"link\"]"))
+        .await
+        .unwrap();
+    click(c, &link).await;
+    let (link_request, link_sent) = report(c).await;
+    c.back().await.unwrap();
+    until(c, "return location.hostname === 'localhost'").await;
+    let form = c
+        .find(Locator::Css("button[data-xsite=\"form\"]"))
+        .await
+        .unwrap();
+    click(c, &form).await;
+    let (form_request, form_sent) = report(c).await;
+    let live = cookie_course::web::login_demos::Recorded {
+        chromium: String::new(),
+        rows: vec![
+            cookie_course::web::login_demos::RecordedRow {
+                via: "link".into(),
+                method: link_request.split(' ').next().unwrap().into(),
+                fetch_site: link_request.split(' ').nth(1).unwrap().into(),
+                sent: link_sent,
+            },
+            cookie_course::web::login_demos::RecordedRow {
+                via: "form".into(),
+                method: form_request.split(' ').next().unwrap().into(),
+                fetch_site: form_request.split(' ').nth(1).unwrap().into(),
+                sent: form_sent,
+            },
+        ],
+    };
+    let recorded: cookie_course::web::login_demos::Recorded =
+        serde_json::from_str(cookie_course::web::login_demos::RECORDED).unwrap();
+    // What a deployment with no second site shows is what this browser just did.
+    assert_eq!(
+        live.rows, recorded.rows,
+        "live {live:#?} vs data/cross-site-chromium.json"
+    );
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn remember_me_brings_a_closed_browser_back_logged_in_but_not_fresh() {
+    let Some((b, base)) = built_in_site_in_browser(true, b"browser-remember-key").await else {
+        return;
+    };
+    let c = &b.client;
+    c.goto(&format!("{base}/uk/lessons/remember-me"))
+        .await
+        .unwrap();
+    let state = |want: &str, cookie: &str| {
+        format!(
+            "var d = document.querySelector('[data-demo-status=\"remember\"]'); return !!d && d.getAttribute('data-remember') === '{want}' && d.getAttribute('data-remember-cookie') === '{cookie}';"
+        )
+    };
+    submit(
+        c,
+        "/sandbox/demo/remember/login",
+        &[("username", "olena")],
+        &[],
+    )
+    .await;
+    until(c, &state("remember-status-fresh", "yes")).await;
+    // A closed browser forgets the session cookie; remember_token has a date and stays.
+    submit(c, "/sandbox/demo/remember/close", &[], &[]).await;
+    until(c, &state("remember-status-out", "yes")).await;
+    submit(c, "/sandbox/demo/remember/visit", &[], &[]).await;
+    until(c, &state("remember-status-stale", "yes")).await;
+    // The panel decodes the learner's own cookie: `_fresh` is False now.
+    until(
+        c,
+        "return document.body.textContent.indexOf(\"'_fresh': False\") >= 0",
+    )
+    .await;
+    b.client.close().await.unwrap();
+}

@@ -1,5 +1,6 @@
-//! The full course: all ten lessons in four languages with their quizzes, graded by the
-//! server, and progress kept in its own signed cookie.
+//! The full course: all seventeen lessons in four languages with their quizzes and
+//! exercises, graded by the server (quizzes) or the learner's browser (exercises), and
+//! progress kept in its own signed cookie.
 
 use crate::common;
 
@@ -7,7 +8,9 @@ use common::mem::{get, post, post_json};
 use cookie_course::AppState;
 use cookie_course::i18n::{Arg, Lang};
 
-const SLUGS: [&str; 10] = [
+/// In course order: lesson 0, the ten on Flask's own session, then the production lessons.
+const SLUGS: [&str; 17] = [
+    "getting-ready",
     "why-sessions",
     "cookies",
     "secret-key",
@@ -18,6 +21,25 @@ const SLUGS: [&str; 10] = [
     "under-the-hood",
     "server-side-sessions",
     "security-checklist",
+    "cookie-scope",
+    "csrf-samesite",
+    "remember-me",
+    "testing-sessions",
+    "revocation",
+    "tokens",
+];
+
+/// The lessons the course's graded exercises started with: each has at least one.
+const WITH_EXERCISES: [&str; 9] = [
+    "cookies",
+    "secret-key",
+    "session-basics",
+    "permanent-sessions",
+    "mutable-values",
+    "login-flow",
+    "under-the-hood",
+    "security-checklist",
+    "testing-sessions",
 ];
 
 fn site() -> (AppState, axum::Router) {
@@ -51,7 +73,7 @@ fn prose(path: &str) -> usize {
 }
 
 #[test]
-fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
+fn all_seventeen_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
     let (state, _) = site();
     let library = &state.site().library;
     for lang in Lang::ALL {
@@ -68,6 +90,14 @@ fn all_ten_lessons_exist_in_every_language_with_a_quiz_of_their_own() {
                 .as_ref()
                 .unwrap_or_else(|| panic!("{lang}/{} has a quiz", page.slug));
             assert!((2..=4).contains(&quiz.question.len()));
+            // The production lessons and lesson 0 were written with at least three.
+            if page.order == 0 || page.order > 10 {
+                assert!(
+                    quiz.question.len() >= 3,
+                    "{lang}/{}: three questions",
+                    page.slug
+                );
+            }
         }
     }
 }
@@ -216,7 +246,10 @@ async fn quiz_answers_are_graded_with_explanations_and_complete_the_lesson() {
     let summary = loc.text(
         Lang::Ru,
         "progress-summary",
-        &[("done", Arg::Num(1.0)), ("total", Arg::Num(10.0))],
+        &[
+            ("done", Arg::Num(1.0)),
+            ("total", Arg::Num(SLUGS.len() as f64)),
+        ],
     );
     assert!(home.contains(&summary), "{summary}");
 }
@@ -324,7 +357,7 @@ async fn a_progress_cookie_is_believed_only_under_its_own_signature_and_salt() {
         .await
         .body;
     assert!(
-        home.contains(&visited_text(&state, 10)),
+        home.contains(&visited_text(&state, SLUGS.len())),
         "a genuine claim counts"
     );
 
@@ -410,7 +443,7 @@ fn the_check_command_is_clean_on_the_real_content() {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("10 lessons in 4 languages"), "{stdout}");
+    assert!(stdout.contains("17 lessons in 4 languages"), "{stdout}");
 }
 
 #[tokio::test]
@@ -616,4 +649,83 @@ fn no_quiz_gives_its_answer_away_by_being_the_longest_choice() {
             }
         }
     }
+}
+
+#[test]
+fn every_language_has_the_same_exercises_in_the_same_sections() {
+    let (state, _) = site();
+    let library = &state.site().library;
+    // Where each exercise sits: (section key, exercise id), read from the rendered sections.
+    let places = |page: &cookie_course::content::Page| -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for section in &page.sections {
+            for block in &section.blocks {
+                if let cookie_course::markdown::Block::Html(html) = block {
+                    for piece in html.split("data-exercise=\"").skip(1) {
+                        let id = &piece[..piece.find('"').unwrap()];
+                        out.push((section.key.clone(), id.to_owned()));
+                    }
+                }
+            }
+        }
+        out
+    };
+    for english in library.lessons(Lang::En) {
+        let here = places(english);
+        assert_eq!(
+            here.len(),
+            english.exercises.len(),
+            "{}: every exercise sits in a section",
+            english.slug
+        );
+        if WITH_EXERCISES.contains(&english.slug.as_str()) {
+            assert!(!here.is_empty(), "{} has a graded exercise", english.slug);
+        }
+        for lang in [Lang::Ru, Lang::Uk, Lang::Bn] {
+            let page = library.lesson(lang, &english.slug).unwrap();
+            assert_eq!(page.text_lang, lang);
+            assert_eq!(
+                places(page),
+                here,
+                "{lang}/{}: the English exercises, in the same sections",
+                english.slug
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_passed_exercise_is_kept_in_the_progress_cookie_and_counted_on_the_home_page() {
+    let (_, app) = site();
+    let home = get(&app, "/ru/", None).await;
+    assert!(
+        home.body.contains("data-exercises-passed=\"0\""),
+        "none passed yet"
+    );
+    let r = post(
+        &app,
+        "/progress/exercise",
+        "exercise=mutable-values-cart",
+        None,
+        "*/*",
+    )
+    .await;
+    assert_eq!(r.status, 204);
+    let cookie = r
+        .set_cookies()
+        .into_iter()
+        .find(|h| h.starts_with("progress="))
+        .expect("the progress cookie");
+    let jar = cookie.split(';').next().unwrap().to_owned();
+    let home = get(&app, "/ru/", Some(&jar)).await;
+    assert!(
+        home.body.contains("data-exercises-passed=\"1\""),
+        "one passed"
+    );
+    assert!(home.body.contains("data-exercise-badge=\"mutable-values\""));
+    // An exercise the course does not have is a 400 naming the field, and nothing is kept.
+    let r = post_json(&app, "/progress/exercise", "exercise=nope", Some(&jar)).await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["field"], "exercise");
+    assert!(r.set_cookies().is_empty());
 }

@@ -24,14 +24,67 @@ async fn the_nu_html_checker_finds_no_error_on_any_page_in_any_language() {
     std::fs::create_dir_all(&dir).unwrap();
     for lang in ["en", "ru", "uk", "bn"] {
         let mut pages = Vec::new();
-        for path in [
+        let mut paths = vec![
             format!("/{lang}/"),
-            format!("/{lang}/lessons/session-basics"),
             format!("/{lang}/decoder"),
             format!("/{lang}/search?q=cookie"),
+            format!("/{lang}/cross-site"),
+            format!("/{lang}/cross-site/report?via=link"),
+        ];
+        // Every lesson: its examples, exercises and demo widgets.
+        for slug in [
+            "getting-ready",
+            "why-sessions",
+            "cookies",
+            "secret-key",
+            "session-basics",
+            "permanent-sessions",
+            "mutable-values",
+            "login-flow",
+            "under-the-hood",
+            "server-side-sessions",
+            "security-checklist",
+            "cookie-scope",
+            "csrf-samesite",
+            "remember-me",
+            "testing-sessions",
+            "revocation",
+            "tokens",
         ] {
+            paths.push(format!("/{lang}/lessons/{slug}"));
+        }
+        for path in paths {
             pages.push((path.clone(), get(&app, &path, None).await.body));
         }
+        // The demos with state to show: a remembered login, a thief's copy judged twice.
+        let mut jar = String::new();
+        for (action, form) in [
+            (
+                "/sandbox/demo/remember/login",
+                "username=student&remember=true",
+            ),
+            ("/sandbox/demo/replay/login", ""),
+            ("/sandbox/demo/replay/copy", ""),
+            ("/sandbox/demo/replay/logout", "everywhere=true"),
+        ] {
+            let r = post(&app, action, form, Some(&jar), "application/json").await;
+            jar = crate::common::jar_after(&jar, &r.set_cookies());
+        }
+        for slug in ["remember-me", "revocation"] {
+            let path = format!("/{lang}/lessons/{slug}");
+            pages.push((
+                format!("{path}/with-state"),
+                get(&app, &path, Some(&jar)).await.body,
+            ));
+        }
+        let other = axum::http::Request::get(format!("/{lang}/cross-site/other"))
+            .header("host", "localhost:3000")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        pages.push((
+            format!("/{lang}/cross-site/other"),
+            crate::common::mem::send(&app, other).await.body,
+        ));
         let refused = post(
             &app,
             "/sandbox/cookies/set",

@@ -20,6 +20,7 @@ mod hostile;
 mod html_valid;
 mod live_reload;
 mod logging;
+mod login_demos;
 mod pages;
 mod properties;
 mod reliability;

@@ -1,0 +1,20 @@
+# «CSRF ও SameSite হাতে-কলমে» পাঠের ক্রস-সাইট ডেমো।
+xsite-set = চারটি পরীক্ষার কুকি সেট করুন
+xsite-set-done = আপনার ব্রাউজারে এখন { $site }-এর জন্য ss_strict, ss_lax, ss_none আর ss_unset কুকি আছে।
+xsite-open = অন্য সাইটটি খুলুন: { $site }
+xsite-go = অন্য সাইট থেকে একটি অনুরোধ পাঠান
+xsite-no-second-site = এই পেজটি খোলা হয়েছে { $host } নামে, আর এখানে এই নামের পাশে দ্বিতীয় কোনো সাইট নেই, তাই এই ডেমোতে আপনার ব্রাউজার এতে ক্রস-সাইট অনুরোধ পাঠাতে পারবে না। সরাসরি চেষ্টা করতে যে কম্পিউটারে কোর্সটি চলছে, সেখানে http://127.0.0.1 বা http://localhost দিয়ে কোর্সটি খুলুন। নিচে দেখানো হলো, কোর্সের টেস্টে ডেমোটি চালানোর সময় Chromium কী করেছিল।
+xsite-other-heading = আপনি এখন অন্য একটি সাইটে: { $site }
+xsite-other-intro = নিচের প্রতিটি উপায় { $target }-এ একটি অনুরোধ পাঠায়। ওই সাইটের কোন কুকিগুলো সঙ্গে যাবে, তা ঠিক করে শুধু আপনার ব্রাউজার; এই পেজ সেগুলো দেখতেও পায় না, বেছেও নিতে পারে না।
+xsite-via-link = লিংক ধরে যান (টপ-লেভেল GET)
+xsite-via-form = ফর্ম জমা দিন (টপ-লেভেল POST)
+xsite-report-heading = { $site }-এ কী পৌঁছাল
+xsite-report-request = { $method } অনুরোধ, Sec-Fetch-Site: { $fetch_site }
+xsite-col-cookie = কুকির নাম
+xsite-col-samesite = SameSite
+xsite-col-sent = এই অনুরোধের সঙ্গে গেছে?
+xsite-sent = গেছে
+xsite-not-sent = যায়নি
+xsite-unset = (সেট করা নেই)
+xsite-recorded-heading = Chromium { $version }-এ রেকর্ড করা
+xsite-back = পাঠে ফিরে যান

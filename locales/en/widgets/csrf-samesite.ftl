@@ -1,0 +1,20 @@
+# The cross-site demo of the lesson "CSRF and SameSite in practice".
+xsite-set = Set the four test cookies
+xsite-set-done = Your browser now holds ss_strict, ss_lax, ss_none and ss_unset for { $site }.
+xsite-open = Open the other site: { $site }
+xsite-go = Make a request from another site
+xsite-no-second-site = This page was opened as { $host }, a name with no second site beside it here, so your browser cannot make a cross-site request to it in this demo. Open the course as http://127.0.0.1 or http://localhost on the machine that runs it to try it live. Below is what Chromium did when the course's tests ran the demo.
+xsite-other-heading = You are now on another site: { $site }
+xsite-other-intro = Each way below sends a request to { $target }. Your browser alone decides which of its cookies for that site go with it; this page cannot see or choose them.
+xsite-via-link = Follow a link (top-level GET)
+xsite-via-form = Submit a form (top-level POST)
+xsite-report-heading = What reached { $site }
+xsite-report-request = { $method } request, Sec-Fetch-Site: { $fetch_site }
+xsite-col-cookie = Cookie name
+xsite-col-samesite = SameSite
+xsite-col-sent = Sent with this request?
+xsite-sent = sent
+xsite-not-sent = not sent
+xsite-unset = (not set)
+xsite-recorded-heading = Recorded in Chromium { $version }
+xsite-back = Back to the lesson

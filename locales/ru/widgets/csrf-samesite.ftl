@@ -1,0 +1,20 @@
+# Межсайтовая демонстрация урока «CSRF и SameSite на практике».
+xsite-set = Установить четыре тестовые куки
+xsite-set-done = Теперь у вашего браузера есть куки ss_strict, ss_lax, ss_none и ss_unset для { $site }.
+xsite-open = Открыть другой сайт: { $site }
+xsite-go = Отправить запрос с другого сайта
+xsite-no-second-site = Эта страница открыта по адресу { $host }, а у этого имени здесь нет второго сайта рядом, поэтому в этой демонстрации браузер не может отправить на него межсайтовый запрос. Чтобы попробовать вживую, откройте курс как http://127.0.0.1 или http://localhost на том компьютере, где он запущен. Ниже — что сделал Chromium, когда тесты курса прогоняли эту демонстрацию.
+xsite-other-heading = Теперь вы на другом сайте: { $site }
+xsite-other-intro = Каждый способ ниже отправляет запрос на { $target }. Какие из своих куки для того сайта приложить к нему, решает только ваш браузер: эта страница их не видит и выбрать не может.
+xsite-via-link = Перейти по ссылке (GET верхнего уровня)
+xsite-via-form = Отправить форму (POST верхнего уровня)
+xsite-report-heading = Что дошло до { $site }
+xsite-report-request = Запрос { $method }, Sec-Fetch-Site: { $fetch_site }
+xsite-col-cookie = Имя куки
+xsite-col-samesite = SameSite
+xsite-col-sent = Отправлена с этим запросом?
+xsite-sent = отправлена
+xsite-not-sent = не отправлена
+xsite-unset = (не задан)
+xsite-recorded-heading = Записано в Chromium { $version }
+xsite-back = Вернуться к уроку

@@ -1,0 +1,20 @@
+# Міжсайтова демонстрація уроку «CSRF і SameSite на практиці».
+xsite-set = Встановити чотири тестові кукі
+xsite-set-done = Тепер ваш браузер зберігає кукі ss_strict, ss_lax, ss_none і ss_unset для { $site }.
+xsite-open = Відкрити інший сайт: { $site }
+xsite-go = Надіслати запит з іншого сайту
+xsite-no-second-site = Цю сторінку відкрито за адресою { $host }, а для цього імені тут немає другого сайту поруч, тож у цій демонстрації браузер не може надіслати на нього міжсайтовий запит. Щоб спробувати наживо, відкрийте курс як http://127.0.0.1 або http://localhost на комп’ютері, де його запущено. Нижче — що зробив Chromium, коли тести курсу проганяли цю демонстрацію.
+xsite-other-heading = Тепер ви на іншому сайті: { $site }
+xsite-other-intro = Кожен спосіб нижче надсилає запит на { $target }. Які зі своїх кукі для того сайту додати до нього, вирішує лише ваш браузер: ця сторінка їх не бачить і вибрати не може.
+xsite-via-link = Перейти за посиланням (GET верхнього рівня)
+xsite-via-form = Надіслати форму (POST верхнього рівня)
+xsite-report-heading = Що дійшло до { $site }
+xsite-report-request = Запит { $method }, Sec-Fetch-Site: { $fetch_site }
+xsite-col-cookie = Назва кукі
+xsite-col-samesite = SameSite
+xsite-col-sent = Надіслано з цим запитом?
+xsite-sent = надіслано
+xsite-not-sent = не надіслано
+xsite-unset = (не задано)
+xsite-recorded-heading = Записано в Chromium { $version }
+xsite-back = Повернутися до уроку
