@@ -17,7 +17,7 @@ const XSS: &str = "<img src=x onerror=\"window.__pwned=1\">";
 pub(crate) struct Browser {
     pub(crate) client: Client,
     _driver: tokio::process::Child,
-    _profile: Tree,
+    profile: Tree,
 }
 
 fn free_port() -> u16 {
@@ -106,7 +106,7 @@ pub(crate) async fn browser(javascript: bool) -> Option<Browser> {
     Some(Browser {
         client,
         _driver: driver,
-        _profile: profile,
+        profile,
     })
 }
 
@@ -836,6 +836,8 @@ async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
     .await
     .unwrap();
     let run = "document.querySelector('[data-runner] [data-run]').click();";
+    let before = renderer_rss_kib(&b);
+    let started = std::time::Instant::now();
     c.execute(run, vec![]).await.unwrap();
     // The first run boots CPython and Flask in a worker: up to a minute on a slow machine.
     for _ in 0..1200 {
@@ -851,6 +853,7 @@ async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let first_run = started.elapsed();
     let first = run_output(c).await;
     assert!(
         first.contains("← 200 OK") && first.contains("visit 1"),
@@ -859,14 +862,44 @@ async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
     assert!(first.contains("Set-Cookie: session="), "{first}");
     assert!(first.contains("{'n': 1}"), "the session decoded: {first}");
     // The test client keeps its cookies like a browser: the second run sees the first.
+    let started = std::time::Instant::now();
     c.execute(run, vec![]).await.unwrap();
     until(
         c,
         "return document.querySelector('[data-run-output]').textContent.indexOf('visit 2') >= 0",
     )
     .await;
+    // Figures for the README, not assertions (performance lives in benchmarks).
+    println!(
+        "runner: first run {:?}, second run {:?}, renderer RSS {} KiB before, {} KiB after",
+        first_run,
+        started.elapsed(),
+        before,
+        renderer_rss_kib(&b)
+    );
     assert!(run_output(c).await.contains("{'n': 2}"));
     b.client.close().await.unwrap();
+}
+
+/// Resident memory of this browser's renderer processes (where the page and its workers run),
+/// read from /proc: the worker's cost is the difference around its first run.
+fn renderer_rss_kib(b: &Browser) -> u64 {
+    let profile = b.profile.0.to_string_lossy().into_owned();
+    let mut total = 0;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline);
+        if !cmdline.contains("--type=renderer") || !cmdline.contains(&profile) {
+            continue;
+        }
+        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+        total += status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .unwrap_or(0);
+    }
+    total
 }
 
 async fn run_output(c: &Client) -> String {

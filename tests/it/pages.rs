@@ -832,3 +832,48 @@ async fn the_python_runtime_costs_a_learner_at_most_eight_megabytes_on_the_wire(
     println!("runtime on the wire (brotli): {wire} bytes");
     assert!(wire <= 8 * 1024 * 1024, "{wire} bytes on the wire");
 }
+
+#[test]
+fn every_script_the_site_ships_parses() {
+    // A syntax error in a script shows up only in a browser, as a feature that silently does
+    // nothing; node's parser finds it here.
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !crate::common::peers::require("node", node, "apt-get install nodejs") {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static");
+    let tmp = std::env::temp_dir().join(format!("cookie-course-js-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "js") {
+            continue;
+        }
+        // The runner's worker is a module; node reads a `.mjs` file as one.
+        let copy = tmp.join(path.file_name().unwrap()).with_extension("mjs");
+        std::fs::copy(&path, &copy).unwrap();
+        let target = if path.ends_with("runner-worker.js") {
+            &copy
+        } else {
+            &path
+        };
+        let out = std::process::Command::new("node")
+            .arg("--check")
+            .arg(target)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        checked += 1;
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(checked >= 6, "{checked} scripts");
+}
