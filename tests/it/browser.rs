@@ -984,6 +984,14 @@ async fn fix_exercise(c: &Client, base: &str, lang: &str, slug: &str, id: &str) 
         status, "failed",
         "{lang}/{id}: the starting code fails: {failed}"
     );
+    // What the learner sees: the list of checks, the failed one, the hint.
+    c.execute(
+        &format!("document.querySelector('[data-exercise=\"{id}\"] [data-check-result]').scrollIntoView({{block: 'center', behavior: 'instant'}});"),
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(c, &format!("exercise-{lang}-failed")).await;
     c.execute(&press("data-solution"), vec![]).await.unwrap();
     c.execute(
         &format!("document.querySelector('[data-exercise=\"{id}\"] [data-check-result]').removeAttribute('data-status');"),
