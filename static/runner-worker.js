@@ -9,7 +9,15 @@ def _session_of(app, client):
     cookie = client.get_cookie(name)
     if cookie is None:
         return None
-    out = {"name": name, "cookie": cookie.value, "parts": cookie.value.split(".")}
+    # payload.timestamp.signature; a compressed payload starts with its own ".".
+    out = {"name": name, "cookie": cookie.value, "parts": cookie.value.rsplit(".", 2)}
+    try:
+        from datetime import datetime, timezone
+        from itsdangerous.encoding import base64_decode
+        stamp = int.from_bytes(base64_decode(out["parts"][1]), "big")
+        out["signed_at"] = datetime.fromtimestamp(stamp, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except Exception:
+        out["signed_at"] = None
     try:
         data = app.session_interface.get_signing_serializer(app).loads(cookie.value)
         out.update(valid=True, data=repr(dict(data)))

@@ -55,8 +55,18 @@
       r.set_cookie.forEach(function (h) { lines.push("Set-Cookie: " + h); });
       lines.push(labels.jar + " " + (r.jar.length ? r.jar.join("; ") : "—"));
       if (r.session) {
-        lines.push(labels.session + " " + r.session.parts.join(" . "));
-        lines.push("  " + (r.session.valid ? r.session.data : labels.invalid + " (" + r.session.error + ")"));
+        // As the sandbox's state panel shows a session: its three parts, then the verdict
+        // and the data in Python notation.
+        var s = r.session;
+        lines.push(labels.session + " " + s.name);
+        var width = Math.max.apply(null, labels.parts.map(function (p) { return p.length; }));
+        s.parts.forEach(function (part, i) {
+          var name = labels.parts[i] || "";
+          var pad = new Array(width - name.length + 2).join(" ");
+          lines.push("  " + name + ":" + pad + part + (i === 1 && s.signed_at ? "  (" + s.signed_at + ")" : ""));
+        });
+        lines.push(s.valid ? "  ✓ " + labels.valid : "  ✗ " + labels.invalid + " (" + s.error + ")");
+        if (s.valid) lines.push("  " + s.data);
       }
       lines.push("", r.body);
     }
@@ -92,7 +102,9 @@
       error: runner.getAttribute("data-msg-error"),
       jar: runner.getAttribute("data-msg-jar"),
       session: runner.getAttribute("data-msg-session"),
-      invalid: runner.getAttribute("data-msg-invalid")
+      invalid: runner.getAttribute("data-msg-invalid"),
+      valid: runner.getAttribute("data-msg-valid"),
+      parts: (runner.getAttribute("data-msg-parts") || "||").split("|")
     };
     runner.hidden = false;
     var note = runner.parentNode.querySelector("[data-runner-note]");

@@ -273,7 +273,7 @@ fn runs_in_browser(code: &str) -> bool {
 fn runner_html(ctx: &dyn Directives, code: &str, buttons: &str, results: &str) -> String {
     let l = |key: &str| escape(&ctx.label(key, None));
     format!(
-        "<div class=\"runner\" data-runner hidden data-msg-loading=\"{}\" data-msg-error=\"{}\" data-msg-jar=\"{}\" data-msg-session=\"{}\" data-msg-invalid=\"{}\">\
+        "<div class=\"runner\" data-runner hidden data-msg-loading=\"{}\" data-msg-error=\"{}\" data-msg-jar=\"{}\" data-msg-session=\"{}\" data-msg-invalid=\"{}\" data-msg-valid=\"{}\" data-msg-parts=\"{}|{}|{}\">\
          <label class=\"runner-code\">{}<textarea data-code rows=\"{}\" spellcheck=\"false\" autocomplete=\"off\">{}</textarea></label>\
          <div class=\"runner-bar\"><label>{}<select data-method><option>GET</option><option>POST</option></select></label>\
          <label>{}<input data-path value=\"/\" spellcheck=\"false\" autocomplete=\"off\"></label>\
@@ -285,6 +285,10 @@ fn runner_html(ctx: &dyn Directives, code: &str, buttons: &str, results: &str) -
         l("runner-jar"),
         l("runner-session"),
         l("runner-invalid"),
+        l("sandbox-session-valid"),
+        l("sandbox-part-payload"),
+        l("sandbox-part-timestamp"),
+        l("sandbox-part-signature"),
         l("runner-code"),
         code.lines().count().clamp(4, 30),
         escape(code),

@@ -861,6 +861,16 @@ async fn an_example_app_runs_in_the_browser_with_real_flask_and_no_network() {
     );
     assert!(first.contains("Set-Cookie: session="), "{first}");
     assert!(first.contains("{'n': 1}"), "the session decoded: {first}");
+    // Taken apart as the state panel does, in the page's language, with the signing time.
+    for part in [
+        "полезная нагрузка:",
+        "метка времени:",
+        "подпись:",
+        " UTC)",
+        "✓ Подпись верна",
+    ] {
+        assert!(first.contains(part), "{part}: {first}");
+    }
     // The test client keeps its cookies like a browser: the second run sees the first.
     let started = std::time::Instant::now();
     c.execute(run, vec![]).await.unwrap();
