@@ -308,7 +308,7 @@ pub async fn present(
         next,
         has_sandbox: section.blocks.iter().any(|b| matches!(b, Block::Sandbox)),
         sb: crate::web::view::sandbox_view(&state, &exchange, lang, None),
-        demos: crate::web::login_demos::view(&state, &exchange),
+        demos: crate::web::login_demos::view(&state, &exchange, &page.sandbox),
         followers_text: followers_text(&state, lang, room.followers()),
         reset_count: q.reset,
         ..PresentView::default()

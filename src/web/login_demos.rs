@@ -2,6 +2,7 @@
 //! copy of a session cookie replayed after logging out (lesson 15), and a real cross-site
 //! request that shows which `SameSite` cookies a browser sends (lesson 12).
 
+use crate::content::SandboxAction;
 use crate::i18n::Lang;
 use crate::security::flask_login::session_identifier;
 use crate::session::set_cookie::{CookieSpec, Expires, SameSite};
@@ -124,12 +125,11 @@ pub async fn remember_logout(
             s.pop(key);
         }
     })?;
-    let had_cookie = exchange.lock().cookie(REMEMBER_COOKIE).is_some();
-    if had_cookie {
-        exchange
-            .lock()
-            .set_cookie(&CookieSpec::new(REMEMBER_COOKIE, "").deletion());
+    let mut inner = exchange.lock();
+    if inner.cookie(REMEMBER_COOKIE).is_some() {
+        inner.set_cookie(&CookieSpec::new(REMEMBER_COOKIE, "").deletion());
     }
+    drop(inner);
     reply.send(&state, &exchange)
 }
 
@@ -246,7 +246,8 @@ pub struct LoginDemosView {
     pub replay_with: Option<Verdict>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+/// How one check judges the thief's copy: the `replay-*` message and its arguments.
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Verdict {
     pub key: &'static str,
     pub user: String,
@@ -254,75 +255,81 @@ pub struct Verdict {
     pub current: i64,
 }
 
-pub fn view(state: &AppState, exchange: &Exchange) -> LoginDemosView {
-    let inner = exchange.lock();
-    let session = inner.session.peek();
+impl Verdict {
+    /// The same refusal from both checks: the copy holds no login, or does not verify.
+    fn refused(key: &'static str) -> (Verdict, Verdict) {
+        let v = Verdict {
+            key,
+            ..Verdict::default()
+        };
+        (v.clone(), v)
+    }
+}
+
+/// The demos' state for a page whose sandbox offers `actions`; nothing is read (no copy is
+/// verified) on the pages without these demos.
+pub fn view(state: &AppState, exchange: &Exchange, actions: &[SandboxAction]) -> LoginDemosView {
     let mut view = LoginDemosView {
         remember_status: "remember-status-out",
-        remember_cookie: inner.cookie(REMEMBER_COOKIE).map(str::to_owned),
-        replay_copy: inner.cookie(REPLAY_COPY).map(str::to_owned),
         ..LoginDemosView::default()
     };
-    if let Some(Value::Str(user)) = session.get("_user_id") {
-        view.remember_user = Some(user.clone());
-        view.remember_status = if session.get("_fresh") == Some(&Value::Bool(false)) {
-            "remember-status-stale"
-        } else {
-            "remember-status-fresh"
-        };
+    if actions.contains(&SandboxAction::RememberLogin) {
+        let inner = exchange.lock();
+        let session = inner.session.peek();
+        view.remember_cookie = inner.cookie(REMEMBER_COOKIE).map(str::to_owned);
+        if let Some(Value::Str(user)) = session.get("_user_id") {
+            view.remember_user = Some(user.clone());
+            view.remember_status = if session.get("_fresh") == Some(&Value::Bool(false)) {
+                "remember-status-stale"
+            } else {
+                "remember-status-fresh"
+            };
+        }
     }
-    drop(inner);
+    if !actions.contains(&SandboxAction::Replay) {
+        return view;
+    }
     view.replay_user = replay_user(exchange);
     if let Some(user) = &view.replay_user {
         view.replay_version = state.versions.get(user);
     }
-    if let Some(copy) = &view.replay_copy {
-        let (now, max_age) = {
-            let inner = exchange.lock();
-            (inner.now as i64, Some(inner.config.lifetime))
-        };
-        let (without, with) = match codec::loads(copy, &state.keys, now, max_age) {
-            Err(_) => {
-                let v = |key| Verdict {
-                    key,
-                    user: String::new(),
-                    copy: 0,
-                    current: 0,
-                };
-                (v("replay-refused-invalid"), v("replay-refused-invalid"))
-            }
+    let (copy, now, max_age) = {
+        let inner = exchange.lock();
+        (
+            inner.cookie(REPLAY_COPY).map(str::to_owned),
+            inner.now as i64,
+            inner.config.lifetime,
+        )
+    };
+    if let Some(copy) = &copy {
+        let (without, with) = match codec::loads(copy, &state.keys, now, Some(max_age)) {
+            Err(_) => Verdict::refused("replay-refused-invalid"),
             Ok(d) => match (d.get("uid"), d.get("ver")) {
-                (Some(Value::Str(user)), Some(Value::Int(copy))) => {
+                (Some(Value::Str(user)), Some(&Value::Int(copy))) => {
                     let current = state.versions.get(user);
-                    let v = |key| Verdict {
-                        key,
+                    let accepted = Verdict {
+                        key: "replay-accepted",
                         user: user.clone(),
-                        copy: *copy,
+                        copy,
                         current,
                     };
-                    (
-                        v("replay-accepted"),
-                        v(if *copy == current {
-                            "replay-accepted"
-                        } else {
-                            "replay-refused-version"
-                        }),
-                    )
-                }
-                _ => {
-                    let v = |key| Verdict {
-                        key,
-                        user: String::new(),
-                        copy: 0,
-                        current: 0,
+                    let checked = if copy == current {
+                        accepted.clone()
+                    } else {
+                        Verdict {
+                            key: "replay-refused-version",
+                            ..accepted.clone()
+                        }
                     };
-                    (v("replay-refused-anonymous"), v("replay-refused-anonymous"))
+                    (accepted, checked)
                 }
+                _ => Verdict::refused("replay-refused-anonymous"),
             },
         };
         view.replay_without = Some(without);
         view.replay_with = Some(with);
     }
+    view.replay_copy = copy;
     view
 }
 
@@ -406,6 +413,8 @@ struct CrossSiteView {
     via: String,
     /// (cookie, its SameSite as written, sent?)
     rows: Vec<(&'static str, &'static str, bool)>,
+    /// The demo's cookie names, in order (the recorded table's rows).
+    names: Vec<&'static str>,
     recorded: Option<Recorded>,
 }
 
@@ -467,6 +476,7 @@ pub async fn cross_site_go(
         fetch_site: String::new(),
         via: String::new(),
         rows: Vec::new(),
+        names: SAMESITE_COOKIES.iter().map(|(n, _)| *n).collect(),
         recorded: Some(recorded),
     };
     cross_site_page(
@@ -506,6 +516,7 @@ pub async fn cross_site_other(
         fetch_site: String::new(),
         via: String::new(),
         rows: Vec::new(),
+        names: Vec::new(),
         recorded: None,
     };
     cross_site_page(
@@ -541,10 +552,11 @@ pub async fn cross_site_report(
             .map(|(name, s)| (*name, samesite_text(*s), inner.cookie(name).is_some()))
             .collect()
     };
+    let here = host(&headers);
     let view = CrossSiteView {
         mode: "report",
-        target: other_site(&host(&headers)),
-        host: host(&headers),
+        target: other_site(&here),
+        host: here,
         method: method.to_string(),
         fetch_site: headers
             .get("sec-fetch-site")
@@ -553,6 +565,7 @@ pub async fn cross_site_report(
             .to_owned(),
         via: via.to_owned(),
         rows,
+        names: Vec::new(),
         recorded: None,
     };
     cross_site_page(

@@ -80,10 +80,10 @@ fn render_home(state: &AppState, exchange: &Exchange, lang: Lang) -> Result<Stri
             .count()
     };
     let view = HomeView {
-        exercises: lessons
+        passed_in: lessons
             .iter()
-            .filter(|l| !l.exercises.is_empty())
-            .map(|l| (l.slug.as_str(), (passed(l), l.exercises.len())))
+            .filter(|l| passed(l) > 0)
+            .map(|l| l.slug.as_str())
             .collect(),
         exercises_done: lessons.iter().map(passed).sum(),
         exercises_total: lessons.iter().map(|l| l.exercises.len()).sum(),
@@ -133,8 +133,8 @@ struct HomeView<'a> {
     last: Option<&'a crate::content::Summary>,
     /// The lessons in the course's parts: (Fluent key of the part's heading, lessons).
     parts: Vec<(&'static str, Vec<&'a crate::content::Summary>)>,
-    /// slug → (exercises passed, exercises), for lessons that have exercises.
-    exercises: std::collections::BTreeMap<&'a str, (usize, usize)>,
+    /// Lessons with an exercise the learner passed.
+    passed_in: std::collections::BTreeSet<&'a str>,
     exercises_done: usize,
     exercises_total: usize,
 }
@@ -250,7 +250,7 @@ fn render_lesson(
         prev: index.checked_sub(1).and_then(|i| summaries.get(i)),
         next: summaries.get(index + 1),
         sb: sandbox_view(state, exchange, lang, sent),
-        demos: crate::web::login_demos::view(state, exchange),
+        demos: crate::web::login_demos::view(state, exchange, &page.sandbox),
         quiz: quiz_view(page, progress.answers.get(slug)),
         completed: progress.completed(&site.library, slug),
     };
@@ -550,17 +550,21 @@ pub async fn runtime(Path((hash, path)): Path<(String, String)>, headers: Header
     );
     out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     use crate::web::page_cache::{accepts, accepts_gzip};
-    if let (Some(br), true) = (&file.brotli, accepts(&headers, "br")) {
-        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-        return (out, br.clone().into_owned()).into_response();
+    // The smallest form the browser accepts, each made at fetch time.
+    let (encoding, body) = match (file.brotli, file.gzip) {
+        (Some(br), _) if accepts(&headers, "br") => (Some("br"), br),
+        (_, Some(z)) if accepts_gzip(&headers) => (Some("gzip"), z),
+        _ => (None, file.bytes),
+    };
+    if let Some(encoding) = encoding {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
     }
-    match (file.gzip, accepts_gzip(&headers)) {
-        (Some(z), true) => {
-            out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            (out, z.into_owned()).into_response()
-        }
-        _ => (out, file.bytes.into_owned()).into_response(),
-    }
+    // The built-in files are served from the binary as they are, not copied per request.
+    let body = match body {
+        std::borrow::Cow::Borrowed(b) => axum::body::Bytes::from_static(b),
+        std::borrow::Cow::Owned(v) => axum::body::Bytes::from(v),
+    };
+    (out, body).into_response()
 }
 
 /// `GET /favicon.ico`: browsers ask for it on their own; the logo answers (SVG), so no page
