@@ -23,6 +23,7 @@ async fn main() -> anyhow::Result<()> {
         _ => None,
     };
     let listener = tokio::net::TcpListener::bind((config.bind_host(), config.port)).await?;
+    cookie_course::web::lesson_page::keep_prerendered(state.clone());
     let addr = listener.local_addr()?;
     println!("Serving on http://{addr}");
     if let Some(room) = &state.classroom {

@@ -18,6 +18,9 @@ pub enum Arg {
 pub struct Localizer {
     bundles: Vec<FluentBundle<FluentResource>>,
     ids: BTreeSet<String>,
+    /// Per language, every message that takes no argument, formatted once: most of what a
+    /// page says, looked up without formatting on every render.
+    plain: Vec<std::collections::HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -108,12 +111,26 @@ impl Localizer {
                 bail!("{file}: message `{extra}` is not in locales/en");
             }
         }
-        let loc = Localizer {
+        let mut loc = Localizer {
             bundles,
             ids: english,
+            plain: Vec::new(),
         };
         loc.check_formatting()
             .context("checking every message formats")?;
+        loc.plain = Lang::ALL
+            .iter()
+            .map(|lang| {
+                loc.ids
+                    .iter()
+                    .filter_map(|id| {
+                        // A message with a placeable reports an error without its argument.
+                        let (text, errors) = loc.format(*lang, id, &[]);
+                        errors.is_empty().then(|| (id.clone(), text))
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(loc)
     }
 
@@ -204,6 +221,11 @@ impl Localizer {
     /// The message in `lang`. An unknown id returns the id itself (templates are checked by
     /// tests, so this never reaches a learner).
     pub fn text(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(lang.index()).and_then(|p| p.get(id))
+        {
+            return text.clone();
+        }
         if !self.ids.contains(id) {
             tracing::warn!(id, "unknown Fluent message");
         }
@@ -211,6 +233,6 @@ impl Localizer {
     }
 
     pub fn has(&self, id: &str) -> bool {
-        self.ids.contains(id)
+        self.plain.first().is_some_and(|p| p.contains_key(id)) || self.ids.contains(id)
     }
 }

@@ -116,6 +116,9 @@ pub struct Highlighter {
     syntaxes: SyntaxSet,
     /// Syntaxes of our own (HTTP), in a set of their own.
     extra: SyntaxSet,
+    /// Blocks already highlighted, by language token and code: the four editions share
+    /// most of their code, and highlighting is most of start-up.
+    done: std::sync::Mutex<std::collections::HashMap<(String, String), Highlighted>>,
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -146,6 +149,7 @@ impl Highlighter {
         Highlighter {
             syntaxes: SyntaxSet::load_defaults_newlines(),
             extra: extra.build(),
+            done: Default::default(),
         }
     }
 
@@ -165,6 +169,28 @@ impl Highlighter {
     }
 
     pub fn highlight(&self, fence: &Fence, code: &str) -> Highlighted {
+        let token = match fence {
+            Fence::Plain => String::new(),
+            Fence::Lang(t) => t.clone(),
+        };
+        let key = (token, code.to_owned());
+        if let Some(html) = self.done().get(&key) {
+            return html.clone();
+        }
+        let html = self.highlight_anew(fence, code);
+        self.done().insert(key, html.clone());
+        html
+    }
+
+    fn done(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<(String, String), Highlighted>> {
+        self.done
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn highlight_anew(&self, fence: &Fence, code: &str) -> Highlighted {
         let (set, syntax) = match fence {
             Fence::Plain => (&self.syntaxes, self.syntaxes.find_syntax_plain_text()),
             Fence::Lang(t) => match self.find(t) {

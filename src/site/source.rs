@@ -6,7 +6,7 @@ use rust_embed::RustEmbed;
 use std::path::{Path, PathBuf};
 
 /// Templates built into the binary.
-pub const TEMPLATES: [(&str, &str); 11] = [
+pub const TEMPLATES: [(&str, &str); 15] = [
     (
         "cross_site.html",
         include_str!("../../templates/cross_site.html"),
@@ -20,6 +20,20 @@ pub const TEMPLATES: [(&str, &str); 11] = [
     ("home.html", include_str!("../../templates/home.html")),
     ("lesson.html", include_str!("../../templates/lesson.html")),
     ("sandbox.html", include_str!("../../templates/sandbox.html")),
+    // The learner's parts of a page: the fast path renders these alone (`web::lesson_page`).
+    (
+        "sandbox_panel.html",
+        include_str!("../../templates/sandbox_panel.html"),
+    ),
+    ("quiz.html", include_str!("../../templates/quiz.html")),
+    (
+        "theme_options.html",
+        include_str!("../../templates/theme_options.html"),
+    ),
+    (
+        "classroom_bar.html",
+        include_str!("../../templates/classroom_bar.html"),
+    ),
     (
         "not_found.html",
         include_str!("../../templates/not_found.html"),

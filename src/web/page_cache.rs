@@ -58,29 +58,39 @@ impl Cached {
 }
 
 /// Cached pages by path, for one version of the site (a `--watch` reload empties it).
-#[derive(Debug, Default)]
-pub struct PageCache(RwLock<(u64, HashMap<String, Arc<Cached>>)>);
+pub type PageCache = Versioned<Cached>;
 
-impl PageCache {
-    /// The page at `path` for site `version`, rendering it with `render` the first time.
-    pub fn get_or_render<E>(
+/// Values built from one version of the site, by key; the first lookup after a `--watch`
+/// reload starts afresh, so nothing built from an older site is served.
+#[derive(Debug)]
+pub struct Versioned<T>(RwLock<(u64, HashMap<String, Arc<T>>)>);
+
+impl<T> Default for Versioned<T> {
+    fn default() -> Self {
+        Versioned(RwLock::new((0, HashMap::new())))
+    }
+}
+
+impl<T> Versioned<T> {
+    /// The value at `key` for site `version`, building it with `build` the first time.
+    pub fn get_or_build<E>(
         &self,
         version: u64,
-        path: &str,
-        render: impl FnOnce() -> Result<String, E>,
-    ) -> Result<Arc<Cached>, E> {
+        key: &str,
+        build: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
         {
             let guard = self
                 .0
                 .read()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             if guard.0 == version
-                && let Some(page) = guard.1.get(path)
+                && let Some(value) = guard.1.get(key)
             {
-                return Ok(page.clone());
+                return Ok(value.clone());
             }
         }
-        let page = Arc::new(Cached::new(render()?));
+        let value = Arc::new(build()?);
         let mut guard = self
             .0
             .write()
@@ -88,8 +98,20 @@ impl PageCache {
         if guard.0 != version {
             *guard = (version, HashMap::new());
         }
-        guard.1.insert(path.to_owned(), page.clone());
-        Ok(page)
+        guard.1.insert(key.to_owned(), value.clone());
+        Ok(value)
+    }
+}
+
+impl Versioned<Cached> {
+    /// The page at `path` for site `version`, rendering it with `render` the first time.
+    pub fn get_or_render<E>(
+        &self,
+        version: u64,
+        path: &str,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<Cached>, E> {
+        self.get_or_build(version, path, || render().map(Cached::new))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::session::Value;
 use crate::web::error::AppError;
 use crate::web::exchange::Exchange;
 use crate::web::form::Form;
+use crate::web::lesson_page::{Learner, build_skeleton, fill, render_full};
 use crate::web::progress::Progress;
 use crate::web::sandbox::validate_next;
 use crate::web::state::AppState;
@@ -14,7 +15,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
-use serde_json::json;
 
 /// The plain cookie that remembers the colour theme.
 pub use crate::web::site_cookies::THEME as THEME_COOKIE;
@@ -139,24 +139,6 @@ struct HomeView<'a> {
     exercises_total: usize,
 }
 
-/// A lesson page (`templates/lesson.html`), beside the base view.
-#[derive(Debug, serde::Serialize)]
-struct LessonView<'a> {
-    page: &'a crate::content::Page,
-    lessons: &'a [crate::content::Summary],
-    /// 1-based position in the course, and the course's length.
-    position: usize,
-    total: usize,
-    prev: Option<&'a crate::content::Summary>,
-    next: Option<&'a crate::content::Summary>,
-    /// The sandbox panel as the server renders it.
-    sb: Option<crate::web::view::SandboxView>,
-    /// The remember-me and replay demos' state, beside the panel.
-    demos: crate::web::login_demos::LoginDemosView,
-    quiz: serde_json::Value,
-    completed: bool,
-}
-
 /// The search page (`templates/search.html`), beside the base view.
 #[derive(Debug, serde::Serialize)]
 struct SearchView<'a> {
@@ -168,7 +150,7 @@ struct SearchView<'a> {
 /// Does this request carry no cookie at all (and no per-request view), so that the page is
 /// the one every first-time visitor gets?
 fn cookieless(state: &AppState, exchange: &Exchange) -> bool {
-    exchange.lock().cookies.is_empty() && !(state.live_reload && state.site_cell.error().is_some())
+    exchange.lock().cookies.is_empty() && !live_error_shown(state)
 }
 
 /// `GET /{lang}/lessons/{slug}`.
@@ -195,16 +177,31 @@ pub async fn lesson(
         });
     let path = format!("/{lang}/lessons/{slug}");
     let mut progress = Progress::read(&state, &exchange);
+    let read = |sent| Learner::read(&state, &site, &exchange, lang, page, sent, &progress);
     let response = if sent.is_none() && cookieless(&state, &exchange) {
         state
             .page_cache
             .get_or_render(version, &path, || {
-                render_lesson(&state, &site, &exchange, lang, page, &path, None, &progress)
+                render_full(&state, &site, lang, page, &path, &read(None))
             })
             .map_or_else(IntoResponse::into_response, |p| p.respond(&headers))
-    } else {
-        render_lesson(&state, &site, &exchange, lang, page, &path, sent, &progress)
+    } else if state.full_render.load(std::sync::atomic::Ordering::Relaxed)
+        || live_error_shown(&state)
+    {
+        render_full(&state, &site, lang, page, &path, &read(sent))
             .map_or_else(IntoResponse::into_response, |h| Html(h).into_response())
+    } else {
+        let learner = read(sent);
+        let gzip = crate::web::page_cache::accepts_gzip(&headers);
+        state
+            .skeletons
+            .get_or_build(version, &path, || {
+                build_skeleton(&state, &site, lang, page, &path)
+            })
+            .and_then(|skeleton| fill(&skeleton, &site, lang, page, &learner, gzip))
+            .map_or_else(IntoResponse::into_response, |body| {
+                personal_page(body, gzip)
+            })
     };
     let mut response = response;
     if page.runnable {
@@ -220,75 +217,20 @@ pub async fn lesson(
     response
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render_lesson(
-    state: &AppState,
-    site: &crate::site::Site,
-    exchange: &Exchange,
-    lang: Lang,
-    page: &crate::content::Page,
-    path: &str,
-    sent: Option<Vec<String>>,
-    progress: &Progress,
-) -> Result<String, AppError> {
-    let slug = page.slug.as_str();
-    let lessons = site.library.lessons(lang);
-    let index = lessons.iter().position(|p| p.slug == slug).unwrap_or(0);
-    let mut ctx = base_context(state, exchange, lang, path, |l| {
-        format!("/{l}/lessons/{slug}")
-    });
-    if page.text_lang != lang {
-        // The English text is the original; point search engines at it.
-        ctx.insert("canonical", &format!("/en/lessons/{slug}"));
+/// A page rendered for one learner: never cached by anyone, gzipped when `gzip`.
+fn personal_page(body: Bytes, gzip: bool) -> Response {
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    let out = response.headers_mut();
+    out.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if gzip {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
-    let summaries = site.library.summaries(lang);
-    let view = LessonView {
-        page,
-        lessons: summaries,
-        position: index + 1,
-        total: lessons.len(),
-        prev: index.checked_sub(1).and_then(|i| summaries.get(i)),
-        next: summaries.get(index + 1),
-        sb: sandbox_view(state, exchange, lang, sent),
-        demos: crate::web::login_demos::view(state, exchange, &page.sandbox),
-        quiz: quiz_view(page, progress.answers.get(slug)),
-        completed: progress.completed(&site.library, slug),
-    };
-    ctx.extend(view_context(&view));
-    ctx.insert("runs_code", &page.runnable);
-    site.tera
-        .render("lesson.html", &ctx)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering lesson.html: {e:?}")))
+    response
 }
 
-/// The quiz as the template shows it: choices in display order, and once answered, which
-/// choice was picked, whether it was right, and the explanations.
-fn quiz_view(
-    page: &crate::content::Page,
-    answers: Option<&std::collections::BTreeMap<String, String>>,
-) -> serde_json::Value {
-    let Some(quiz) = &page.quiz else {
-        return serde_json::Value::Null;
-    };
-    let mut right = 0;
-    let questions: Vec<_> = quiz
-        .question
-        .iter()
-        .map(|q| {
-            let chosen = answers.and_then(|a| a.get(&q.id));
-            let correct = q.choice.iter().find(|c| c.correct).map(|c| c.id.clone());
-            if chosen.is_some() && chosen == correct.as_ref() {
-                right += 1;
-            }
-            let choices: Vec<_> = q
-                .shuffled()
-                .into_iter()
-                .map(|c| json!({"id": c.id, "text": c.text, "explain": c.explain, "correct": c.correct, "chosen": chosen == Some(&c.id)}))
-                .collect();
-            json!({"id": q.id, "prompt": q.prompt, "choices": choices, "answered": chosen.is_some(), "right": chosen.is_some() && chosen == correct.as_ref()})
-        })
-        .collect();
-    json!({"questions": questions, "answered": answers.is_some_and(|a| !a.is_empty()), "right": right, "total": quiz.question.len()})
+/// `--watch` shows the last failed reload's error on every page (a whole render).
+fn live_error_shown(state: &AppState) -> bool {
+    state.live_reload && state.site_cell.error().is_some()
 }
 
 /// `POST /{lang}/lessons/{slug}/quiz` (`q1=a&q2=c…`): grade, remember in the progress

@@ -32,6 +32,11 @@ pub struct Inner {
     pub live_reload: bool,
     /// Lesson and home pages as cookieless visitors get them.
     pub page_cache: crate::web::page_cache::PageCache,
+    /// Lesson pages with holes for the learner's parts, for everyone who holds a cookie.
+    pub skeletons: crate::web::page_cache::Versioned<crate::web::skeleton::LessonSkeleton>,
+    /// Render every lesson page whole (the reference the skeletons are tested against; a
+    /// test flips it between two requests to compare the paths on one state).
+    pub full_render: std::sync::atomic::AtomicBool,
     /// Flipped when the server shuts down, so endless event streams end.
     pub closing: tokio::sync::watch::Sender<bool>,
     /// Where server-side demo sessions live (embedded, or Redis with `SESSION_REDIS_URL`).
@@ -172,6 +177,8 @@ impl AppState {
             live_reload: extras.live_reload,
             closing: tokio::sync::watch::channel(false).0,
             page_cache: Default::default(),
+            skeletons: Default::default(),
+            full_render: false.into(),
             recent: Default::default(),
             streams: Arc::new(crate::web::limits::Streams::new(&extras.limits)),
             record_rate: crate::web::limits::RecordRate::new(&extras.limits),

@@ -44,7 +44,8 @@ pub fn preferred_lang(exchange: &Exchange, headers: &HeaderMap) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-fn theme(exchange: &Exchange) -> &'static str {
+/// The learner's colour theme: `light`, `dark` or `auto`.
+pub fn theme(exchange: &Exchange) -> &'static str {
     match exchange.lock().site_cookie(THEME_COOKIE).as_deref() {
         Some("light") => "light",
         Some("dark") => "dark",
@@ -105,12 +106,27 @@ pub fn base_context(
     path: &str,
     alternate_path: impl Fn(Lang) -> String,
 ) -> tera::Context {
+    let mut view = shared_base_view(state, lang, path, alternate_path);
+    view.theme = theme(exchange);
+    view.instructor = is_instructor(state, exchange);
+    // A struct always serializes to a map, which is all `from_serialize` asks.
+    tera::Context::from_serialize(&view).unwrap_or_default()
+}
+
+/// The base view as every learner gets it: the learner's own parts (theme, instructor) at
+/// their defaults, to be set or left as holes.
+pub fn shared_base_view<'a>(
+    state: &AppState,
+    lang: Lang,
+    path: &'a str,
+    alternate_path: impl Fn(Lang) -> String,
+) -> BaseView<'a> {
     let loc = &state.site().loc;
-    let view = BaseView {
+    BaseView {
         lang,
         path,
         canonical: path,
-        theme: theme(exchange),
+        theme: "auto",
         langs: Lang::ALL
             .iter()
             .map(|l| LangLink {
@@ -127,7 +143,7 @@ pub fn base_context(
             })
             .collect(),
         classroom: state.classroom.is_some(),
-        instructor: is_instructor(state, exchange),
+        instructor: false,
         live_reload: state.live_reload,
         live_error: state
             .live_reload
@@ -137,9 +153,7 @@ pub fn base_context(
         runtime: crate::site::runtime::base_url(),
         runtime_wheels: crate::site::runtime::wheels(),
         runs_code: false,
-    };
-    // A struct always serializes to a map, which is all `from_serialize` asks.
-    tera::Context::from_serialize(&view).unwrap_or_default()
+    }
 }
 
 pub fn render(

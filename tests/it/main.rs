@@ -11,6 +11,7 @@ mod cli;
 mod course;
 mod demos;
 mod examples;
+mod fast_path;
 mod flask_differential;
 mod flask_vectors;
 mod fuzz_corpus;

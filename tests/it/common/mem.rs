@@ -53,15 +53,21 @@ impl Resp {
 }
 
 pub async fn send(app: &axum::Router, req: Request<Body>) -> Resp {
+    send_raw(app, req).await.0
+}
+
+/// The response, and its body's bytes as they came (gzipped, say).
+pub async fn send_raw(app: &axum::Router, req: Request<Body>) -> (Resp, axum::body::Bytes) {
     let resp = app.clone().oneshot(req).await.unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    Resp {
+    let resp = Resp {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    };
+    (resp, bytes)
 }
 
 pub async fn get(app: &axum::Router, path: &str, cookie: Option<&str>) -> Resp {
