@@ -23,6 +23,8 @@ async fn main() -> anyhow::Result<()> {
         _ => None,
     };
     let listener = tokio::net::TcpListener::bind((config.bind_host(), config.port)).await?;
+    // Pages first: the search index and the lessons' skeletons are built while it serves.
+    state.site_cell.index_in_background();
     cookie_course::web::lesson_page::keep_prerendered(state.clone());
     let addr = listener.local_addr()?;
     println!("Serving on http://{addr}");

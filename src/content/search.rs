@@ -64,65 +64,83 @@ pub struct Hit {
 impl SearchIndex {
     /// Index every lesson of every language (the text each language's pages show).
     pub fn build(library: &Library) -> Self {
-        let mut by_lang = Vec::new();
-        for lang in Lang::ALL {
-            let mut index = LangIndex::default();
-            for page in library.lessons(lang) {
-                let stem_lang = page.text_lang;
-                for section in &page.sections {
-                    let mut text = String::new();
-                    for block in &section.blocks {
-                        if let Block::Html(html) = block {
-                            text.push_str(&plain_text(html));
-                            text.push(' ');
-                        }
-                    }
-                    index.add(
-                        Doc {
-                            slug: page.slug.clone(),
-                            lesson_title: page.title.clone(),
-                            key: section.key.clone(),
-                            section_title: if section.title.is_empty() {
-                                page.title.clone()
-                            } else {
-                                section.title.clone()
-                            },
-                            words: Vec::new(),
-                            title_stems: Vec::new(),
-                            text: collapse_spaces(&text),
-                        },
-                        stem_lang,
-                    );
-                }
-                if let Some(quiz) = &page.quiz {
-                    let mut text = String::new();
-                    for q in &quiz.question {
-                        text.push_str(&plain_text(&q.prompt));
-                        text.push(' ');
-                        for c in &q.choice {
-                            text.push_str(&plain_text(&c.text));
-                            text.push(' ');
-                        }
-                    }
-                    index.add(
-                        Doc {
-                            slug: page.slug.clone(),
-                            lesson_title: page.title.clone(),
-                            key: "quiz".into(),
-                            section_title: String::new(),
-                            words: Vec::new(),
-                            title_stems: Vec::new(),
-                            text: collapse_spaces(&text),
-                        },
-                        stem_lang,
-                    );
-                }
-            }
-            by_lang.push((lang, index));
-        }
+        // Two threads, two languages each, as the library renders them.
+        let (first, second) = Lang::ALL.split_at(Lang::ALL.len() / 2);
+        let build = |langs: &[Lang]| -> Vec<(Lang, LangIndex)> {
+            langs
+                .iter()
+                .map(|l| (*l, LangIndex::build(library, *l)))
+                .collect()
+        };
+        let by_lang = std::thread::scope(|scope| {
+            let other = scope.spawn(|| build(second));
+            let mut by_lang = build(first);
+            by_lang.extend(other.join().unwrap_or_else(|_| build(second)));
+            by_lang
+        });
         SearchIndex { by_lang }
     }
+}
 
+impl LangIndex {
+    fn build(library: &Library, lang: Lang) -> LangIndex {
+        let mut index = LangIndex::default();
+        for page in library.lessons(lang) {
+            let stem_lang = page.text_lang;
+            for section in &page.sections {
+                let mut text = String::new();
+                for block in &section.blocks {
+                    if let Block::Html(html) = block {
+                        text.push_str(&plain_text(html));
+                        text.push(' ');
+                    }
+                }
+                index.add(
+                    Doc {
+                        slug: page.slug.clone(),
+                        lesson_title: page.title.clone(),
+                        key: section.key.clone(),
+                        section_title: if section.title.is_empty() {
+                            page.title.clone()
+                        } else {
+                            section.title.clone()
+                        },
+                        words: Vec::new(),
+                        title_stems: Vec::new(),
+                        text: collapse_spaces(&text),
+                    },
+                    stem_lang,
+                );
+            }
+            if let Some(quiz) = &page.quiz {
+                let mut text = String::new();
+                for q in &quiz.question {
+                    text.push_str(&plain_text(&q.prompt));
+                    text.push(' ');
+                    for c in &q.choice {
+                        text.push_str(&plain_text(&c.text));
+                        text.push(' ');
+                    }
+                }
+                index.add(
+                    Doc {
+                        slug: page.slug.clone(),
+                        lesson_title: page.title.clone(),
+                        key: "quiz".into(),
+                        section_title: String::new(),
+                        words: Vec::new(),
+                        title_stems: Vec::new(),
+                        text: collapse_spaces(&text),
+                    },
+                    stem_lang,
+                );
+            }
+        }
+        index
+    }
+}
+
+impl SearchIndex {
     /// The best matches for `query` in `lang`: every query word must match.
     pub fn search(&self, lang: Lang, query: &str) -> Vec<Hit> {
         let Some((_, index)) = self.by_lang.iter().find(|(l, _)| *l == lang) else {

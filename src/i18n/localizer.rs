@@ -232,6 +232,14 @@ impl Localizer {
         self.format(lang, id, args).0
     }
 
+    /// The message in `lang` if it takes no argument (formatted once, at load).
+    pub fn plain(&self, lang: Lang, id: &str) -> Option<&str> {
+        self.plain
+            .get(lang.index())
+            .and_then(|p| p.get(id))
+            .map(String::as_str)
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.plain.first().is_some_and(|p| p.contains_key(id)) || self.ids.contains(id)
     }

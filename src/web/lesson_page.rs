@@ -181,7 +181,7 @@ pub fn fill(
     let panel = if holes.contains(&Hole::Panel) {
         render_view(
             site,
-            "sandbox_panel.html",
+            &crate::site::localized_name("sandbox_panel.html", lang),
             &PanelView {
                 lang,
                 page: PanelPage {
@@ -232,7 +232,7 @@ fn quiz_fragment(
 ) -> Result<String, AppError> {
     render_view(
         site,
-        "quiz.html",
+        &crate::site::localized_name("quiz.html", lang),
         &json!({"lang": lang, "page": {"slug": page.slug}, "quiz": quiz, "completed": completed}),
     )
 }

@@ -459,7 +459,7 @@ pub async fn search(
     let hits = if query.is_empty() {
         Vec::new()
     } else {
-        site.search.search(lang, &query)
+        site.search().search(lang, &query)
     };
     let path = format!("/{lang}/search");
     let mut ctx = base_context(&state, &exchange, lang, &path, |l| format!("/{l}/search"));
