@@ -363,3 +363,45 @@ async fn a_lesson_without_a_quiz_or_a_sandbox_is_the_same_both_ways() {
     .to_vec();
     same_both_ways(&state, &app, "a lesson without a quiz", &jar, &paths).await;
 }
+
+#[tokio::test]
+async fn an_edited_lesson_reaches_a_returning_learner_through_a_new_skeleton() {
+    let tree = crate::common::tree::Tree::new("fast-path-watch");
+    let text = |version: &str| {
+        crate::common::tree::lesson(
+            "Live",
+            1,
+            None,
+            &format!("{version} of the text.\n\n:::sandbox\n"),
+        )
+    };
+    tree.write("content/en/live.md", &text("FIRST-VERSION"));
+    let (state, app) = TestApp::new(KEY).source(tree.source()).build();
+    let _watching = cookie_course::site::watch::spawn(tree.source(), state.site_cell.clone())
+        .expect("watching");
+    let jar = "theme=dark";
+    assert!(
+        page(&app, "/ru/lessons/live", jar, true)
+            .await
+            .1
+            .contains("FIRST-VERSION")
+    );
+    cookie_course::web::lesson_page::prerender(&state).unwrap();
+
+    tree.write("content/en/live.md", &text("SECOND-VERSION"));
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen = page(&app, "/ru/lessons/live", jar, true).await.1;
+        if seen.contains("SECOND-VERSION") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        seen.contains("SECOND-VERSION"),
+        "the returning learner never saw the edit:\n{seen}"
+    );
+    assert!(!seen.contains("FIRST-VERSION"));
+    let paths = ["/en/lessons/live".to_owned(), "/ru/lessons/live".to_owned()];
+    same_both_ways(&state, &app, "after a reload", jar, &paths).await;
+}
