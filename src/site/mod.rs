@@ -78,6 +78,14 @@ impl Site {
             assets,
         })
     }
+
+    /// The search index. It is built once, by whichever comes first: the thread
+    /// [`SiteCell::index_in_background`] starts, or a search (which then waits for it).
+    /// Pages are served before it exists.
+    pub fn search(&self) -> &crate::content::search::SearchIndex {
+        self.search
+            .get_or_init(|| crate::content::search::SearchIndex::build(&self.library))
+    }
 }
 
 /// Templates rendered alone on every request for a returning learner (`web::lesson_page`).
@@ -125,16 +133,6 @@ pub fn inline_messages(text: &str, lang: Lang, loc: &Localizer) -> String {
     }
     out.push_str(rest);
     out
-}
-
-impl Site {
-    /// The search index. It is built once, by whichever comes first: the thread
-    /// [`SiteCell::index_in_background`] starts, or a search (which then waits for it).
-    /// Pages are served before it exists.
-    pub fn search(&self) -> &crate::content::search::SearchIndex {
-        self.search
-            .get_or_init(|| crate::content::search::SearchIndex::build(&self.library))
-    }
 }
 
 /// Build `site`'s search index on a thread of its own.

@@ -242,6 +242,8 @@ fn render_view(site: &Site, template: &str, view: &impl Serialize) -> Result<Str
 }
 
 fn render(site: &Site, template: &str, ctx: &tera::Context) -> Result<String, AppError> {
+    // The request's own site, not `view::render`'s current one: a skeleton is stored under
+    // the version this site was read with, so both must come from the same site.
     site.tera
         .render(template, ctx)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {template}: {e:?}")))

@@ -133,9 +133,16 @@ fn lesson_paths(state: &AppState, n: usize) -> Vec<String> {
     paths
 }
 
-/// The quiz answers of `slug` as a form: every question answered, the first `right` of them
-/// correctly.
-fn quiz_form(state: &AppState, slug: &str, right: usize) -> String {
+/// The jar after answering every question of the quiz at `path` (`/{lang}/lessons/{slug}`),
+/// the first `right` of them correctly.
+async fn answer(
+    state: &AppState,
+    app: &axum::Router,
+    jar: &str,
+    path: &str,
+    right: usize,
+) -> String {
+    let slug = path.rsplit('/').next().unwrap();
     let site = state.site();
     let quiz = site
         .library
@@ -144,7 +151,8 @@ fn quiz_form(state: &AppState, slug: &str, right: usize) -> String {
         .quiz
         .as_ref()
         .unwrap();
-    quiz.question
+    let form = quiz
+        .question
         .iter()
         .enumerate()
         .map(|(i, q)| {
@@ -152,7 +160,11 @@ fn quiz_form(state: &AppState, slug: &str, right: usize) -> String {
             format!("{}={}", q.id, choice.id)
         })
         .collect::<Vec<_>>()
-        .join("&")
+        .join("&");
+    let url = format!("{path}/quiz");
+    let r = crate::common::mem::post(app, &url, &form, Some(jar), "text/html").await;
+    assert!(r.status.is_redirection(), "{url}: {}", r.status);
+    jar_after(jar, &r.set_cookies())
 }
 
 #[tokio::test]
@@ -163,12 +175,10 @@ async fn a_returning_learners_lesson_page_is_byte_for_byte_a_whole_render_in_eve
 
     add("no cookie at all", "", vec![]);
     add("a light theme only", "theme=light", vec![]);
-    let (visited, _) = {
-        let r = page(&app, "/ru/lessons/cookies", "theme=dark", false)
-            .await
-            .0;
-        (jar_after("theme=dark", &r.set_cookies()), ())
-    };
+    let first = page(&app, "/ru/lessons/cookies", "theme=dark", false)
+        .await
+        .0;
+    let visited = jar_after("theme=dark", &first.set_cookies());
     add("a dark theme and progress", &visited, vec![]);
     let (jar, sent) = act(&app, &visited, "/sandbox/session/set", "key=user&value=ada").await;
     add("a session key, and the redirect's ?sent=", &jar, vec![sent]);
@@ -212,30 +222,8 @@ async fn a_returning_learners_lesson_page_is_byte_for_byte_a_whole_render_in_eve
     add("a server-side session", &server, vec![]);
     let tampered = jar.replace("session=", "session=x");
     add("a tampered session cookie", &tampered, vec![]);
-    let (answered, _) = {
-        let form = quiz_form(&state, "cookies", 1);
-        let r = crate::common::mem::post(
-            &app,
-            "/uk/lessons/cookies/quiz",
-            &form,
-            Some(&jar),
-            "text/html",
-        )
-        .await;
-        (jar_after(&jar, &r.set_cookies()), ())
-    };
-    let (completed, _) = {
-        let form = quiz_form(&state, "session-basics", 99);
-        let r = crate::common::mem::post(
-            &app,
-            "/bn/lessons/session-basics/quiz",
-            &form,
-            Some(&answered),
-            "text/html",
-        )
-        .await;
-        (jar_after(&answered, &r.set_cookies()), ())
-    };
+    let answered = answer(&state, &app, &jar, "/uk/lessons/cookies", 1).await;
+    let completed = answer(&state, &app, &answered, "/bn/lessons/session-basics", 99).await;
     add(
         "one quiz half right, another passed",
         &completed,
