@@ -95,10 +95,15 @@ impl<T> Versioned<T> {
             .0
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if guard.0 != version {
+        // A build for an older site can finish after a reload (a slow request, or the
+        // pre-render racing a `--watch` edit): it serves its own request but keeps nothing,
+        // so it never empties what the newer site has built.
+        if version > guard.0 {
             *guard = (version, HashMap::new());
         }
-        guard.1.insert(key.to_owned(), value.clone());
+        if version == guard.0 {
+            guard.1.insert(key.to_owned(), value.clone());
+        }
         Ok(value)
     }
 }
@@ -149,4 +154,35 @@ pub fn accepts(request: &HeaderMap, coding_wanted: &str) -> bool {
                 (coding.eq_ignore_ascii_case(coding_wanted) || coding == "*") && !refused
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Versioned;
+    use std::convert::Infallible;
+
+    fn built(cache: &Versioned<String>, version: u64, key: &str, text: &str) -> String {
+        cache
+            .get_or_build(version, key, || Ok::<_, Infallible>(text.to_owned()))
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn a_newer_version_starts_afresh_and_an_older_build_empties_nothing() {
+        let cache = Versioned::default();
+        assert_eq!(built(&cache, 0, "a", "a0"), "a0");
+        assert_eq!(
+            built(&cache, 0, "a", "again"),
+            "a0",
+            "built once per version"
+        );
+        assert_eq!(built(&cache, 1, "a", "a1"), "a1", "a reload builds afresh");
+        assert_eq!(built(&cache, 1, "b", "b1"), "b1");
+        // A request that read version 0 before the reload still gets its own value...
+        assert_eq!(built(&cache, 0, "b", "b0"), "b0");
+        // ...and version 1's values are all still there.
+        assert_eq!(built(&cache, 1, "a", "rebuilt"), "a1");
+        assert_eq!(built(&cache, 1, "b", "rebuilt"), "b1");
+    }
 }
