@@ -180,14 +180,30 @@ async fn submit(c: &Client, action: &str, fields: &[(&str, &str)], checks: &[&st
 /// Scroll an element to the middle of the viewport (clear of the sticky header), then click.
 async fn click(c: &Client, element: &fantoccini::elements::Element) {
     let arg = serde_json::to_value(element).unwrap();
-    // `instant`: the site scrolls smoothly, and the click must land after the scroll.
-    let _ = c
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-            vec![arg],
-        )
-        .await;
-    element.click().await.unwrap();
+    let mut attempt = 0;
+    loop {
+        // `instant`: the site scrolls smoothly, and the click must land after the scroll.
+        let _ = c
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                vec![arg.clone()],
+            )
+            .await;
+        match element.click().await {
+            Ok(()) => return,
+            // A page that was just loaded at `#sandbox` may still be smooth-scrolling to it
+            // (slowly, on a busy machine), carrying the element away between the scroll and
+            // the click: scroll again once that scroll has moved on.
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
+                    && attempt < 20 =>
+            {
+                attempt += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("clicking after {attempt} retries: {e}"),
+        }
+    }
 }
 
 #[tokio::test]
