@@ -177,7 +177,8 @@ async fn submit(c: &Client, action: &str, fields: &[(&str, &str)], checks: &[&st
     .await;
 }
 
-/// Scroll an element to the middle of the viewport (clear of the sticky header), then click.
+/// Scroll an element to the middle of the viewport (clear of the sticky header), then click;
+/// again if something moved it away in between.
 async fn click(c: &Client, element: &fantoccini::elements::Element) {
     let arg = serde_json::to_value(element).unwrap();
     let mut attempt = 0;
@@ -191,9 +192,9 @@ async fn click(c: &Client, element: &fantoccini::elements::Element) {
             .await;
         match element.click().await {
             Ok(()) => return,
-            // A page that was just loaded at `#sandbox` may still be smooth-scrolling to it
-            // (slowly, on a busy machine), carrying the element away between the scroll and
-            // the click: scroll again once that scroll has moved on.
+            // Seen once in CI: the element was above the viewport at the click. Most likely a
+            // page just loaded at `#sandbox` was still smooth-scrolling there (slowly, on a
+            // busy machine) and carried it away; scroll again once that has moved on.
             Err(fantoccini::error::CmdError::Standard(e))
                 if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted
                     && attempt < 20 =>

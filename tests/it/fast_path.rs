@@ -15,6 +15,12 @@ use std::sync::atomic::Ordering;
 const KEY: &[u8] = b"fast path test key";
 const TOKEN: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
+/// Every site these tests compare on: its clock is frozen, because the progress cookie
+/// carries its signing second and the two paths' answers are compared byte for byte.
+fn frozen_site() -> TestApp {
+    TestApp::new(KEY).frozen_at(1_800_000_000.0)
+}
+
 /// A browser's GET: its cookies and, when `gzip`, the `Accept-Encoding` a browser sends.
 async fn page(app: &axum::Router, path: &str, jar: &str, gzip: bool) -> (Resp, String) {
     let mut req = Request::get(path).header(header::ACCEPT, "text/html");
@@ -169,7 +175,7 @@ async fn answer(
 
 #[tokio::test]
 async fn a_returning_learners_lesson_page_is_byte_for_byte_a_whole_render_in_every_state() {
-    let (state, app) = TestApp::new(KEY).frozen_at(1_800_000_000.0).build();
+    let (state, app) = frozen_site().build();
     let mut states: Vec<(&str, String, Vec<String>)> = Vec::new();
     let mut add = |what, jar: &str, extra: Vec<String>| states.push((what, jar.to_owned(), extra));
 
@@ -271,10 +277,7 @@ async fn a_returning_learners_lesson_page_is_byte_for_byte_a_whole_render_in_eve
 
 #[tokio::test]
 async fn the_classroom_bar_of_the_instructor_and_of_a_student_is_the_same_both_ways() {
-    let (state, app) = TestApp::new(KEY)
-        .frozen_at(1_800_000_000.0)
-        .classroom(TOKEN)
-        .build();
+    let (state, app) = frozen_site().classroom(TOKEN).build();
     let instructor = format!("classroom_instructor={TOKEN}; theme=dark");
     let student = "theme=auto; classroom_instructor=0000";
     let paths = lesson_paths(&state, 3);
@@ -290,7 +293,7 @@ async fn the_classroom_bar_of_the_instructor_and_of_a_student_is_the_same_both_w
 
 #[tokio::test]
 async fn every_lesson_is_prerendered_and_a_revisit_re_signs_no_progress_cookie() {
-    let (state, app) = TestApp::new(KEY).frozen_at(1_800_000_000.0).build();
+    let (state, app) = frozen_site().build();
     let built = cookie_course::web::lesson_page::prerender(&state).unwrap();
     assert_eq!(
         built,
@@ -328,10 +331,7 @@ async fn a_lesson_without_a_quiz_or_a_sandbox_is_the_same_both_ways() {
         "content/en/plain.md",
         "+++\ntitle = \"Plain\"\norder = 2\nsummary = \"Nothing to do\"\n+++\nJust text.\n",
     );
-    let (state, app) = TestApp::new(KEY)
-        .source(tree.source())
-        .frozen_at(1_800_000_000.0)
-        .build();
+    let (state, app) = frozen_site().source(tree.source()).build();
     let (jar, sent) = act(
         &app,
         "theme=light",
@@ -364,12 +364,7 @@ async fn an_edited_lesson_reaches_a_returning_learner_through_a_new_skeleton() {
         )
     };
     tree.write("content/en/live.md", &text("FIRST-VERSION"));
-    // Frozen: the progress cookie carries its signing second, and the two paths' answers
-    // are compared byte for byte.
-    let (state, app) = TestApp::new(KEY)
-        .source(tree.source())
-        .frozen_at(1_800_000_000.0)
-        .build();
+    let (state, app) = frozen_site().source(tree.source()).build();
     let _watching = cookie_course::site::watch::spawn(tree.source(), state.site_cell.clone())
         .expect("watching");
     let jar = "theme=dark";
